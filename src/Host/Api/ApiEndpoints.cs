@@ -1,0 +1,14 @@
+using AfterSales.Modules.Shared;
+
+namespace AfterSales.Host.Api;
+
+public static class ApiEndpoints
+{
+    /// <summary>The REST API: <c>/api/v1</c>, bearer tokens of the request's own tenant only.</summary>
+    public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder app)
+    {
+        var v1 = app.MapGroup("/api/v1").RequireAuthorization(Policies.ApiClient).WithTags("v1");
+        v1.MapMe();
+        return app;
+    }
+}

@@ -1,0 +1,111 @@
+using AfterSales.Modules.Administration;
+using AfterSales.Modules.Shared;
+using AfterSales.Tenancy;
+using AfterSales.Tenancy.EntityFrameworkCore;
+using AfterSales.Tenancy.Stores;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Host.Data;
+
+/// <summary>
+/// The one database of the product, composed from the modules' configurations. Provider-specific
+/// subclasses exist only to keep a migration set per provider.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options, ITenantContext tenantContext)
+    : IdentityDbContext<ApplicationUser>(options),
+      IMultiTenantDbContext, ITenantStoreDbContext, IDataProtectionKeyContext, IAdministrationDb
+{
+    public string? CurrentTenantId => tenantContext.Tenant?.Id;
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardUsers();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardUsers();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // The tenancy save hook handles ITenantOwned; users may be platform users (no tenant), so they are
+    // stamped and checked here by the same rule: a user is written only within its own tenant.
+    private void GuardUsers()
+    {
+        foreach (var entry in ChangeTracker.Entries<ApplicationUser>())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                entry.Entity.TenantId ??= CurrentTenantId;
+            }
+
+            var original = entry.State == EntityState.Added ? entry.Entity.TenantId : entry.Property(u => u.TenantId).OriginalValue;
+            if (entry.State != EntityState.Unchanged && (original != CurrentTenantId || entry.Entity.TenantId != CurrentTenantId))
+            {
+                throw new TenantIsolationException("Cannot write a user of another tenant.");
+            }
+        }
+    }
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.UseOpenIddict();
+        builder.ApplyConfiguration(new TenantConfiguration());
+        builder.ApplyConfigurationsFromAssembly(typeof(IAdministrationDb).Assembly);
+        ConfigureUsers(builder);
+        builder.ApplyTenantIsolation(this);
+    }
+
+    // Users are the one tenant-scoped table whose TenantId may be null (platform operators), so they get
+    // the same named filter by hand: in the platform area it matches operators only.
+    private void ConfigureUsers(ModelBuilder builder)
+    {
+        builder.Entity<ApplicationUser>(user =>
+        {
+            user.Property(u => u.TenantId).HasMaxLength(64);
+            user.Property(u => u.DisplayName).HasMaxLength(100);
+            foreach (var index in user.Metadata.GetIndexes().Where(i => i.GetDatabaseName() is "UserNameIndex" or "EmailIndex").ToList())
+            {
+                user.Metadata.RemoveIndex(index);
+            }
+
+            user.HasIndex(u => new { u.TenantId, u.NormalizedUserName }).IsUnique().HasDatabaseName("UserNameIndex");
+            user.HasIndex(u => new { u.TenantId, u.NormalizedEmail }).HasDatabaseName("EmailIndex");
+            user.HasOne<Tenant>().WithMany().HasForeignKey(u => u.TenantId).OnDelete(DeleteBehavior.Restrict);
+            user.HasQueryFilter(TenantModelBuilderExtensions.FilterName, u => u.TenantId == CurrentTenantId);
+        });
+        builder.Entity<IdentityRole>().Property(r => r.Name).HasMaxLength(64);
+    }
+
+    private sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
+    {
+        public void Configure(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<Tenant> builder)
+        {
+            builder.ToTable("Tenants");
+            builder.Property(t => t.Id).HasMaxLength(64);
+            builder.Property(t => t.Identifier).HasMaxLength(40).IsRequired();
+            builder.HasIndex(t => t.Identifier).IsUnique();
+            builder.Property(t => t.DisplayName).HasMaxLength(100).IsRequired();
+            builder.Property(t => t.DefaultCulture).HasMaxLength(10);
+            builder.Property(t => t.TimeZone).HasMaxLength(64);
+            builder.Property(t => t.Plan).HasMaxLength(32);
+            builder.Property(t => t.ConcurrencyStamp).HasMaxLength(64).IsConcurrencyToken();
+            builder.OwnsOne(t => t.Branding, b =>
+            {
+                b.Property(x => x.LogoUrl).HasColumnName("LogoUrl");
+                b.Property(x => x.PrimaryColor).HasColumnName("PrimaryColor").HasMaxLength(9);
+                b.Property(x => x.PortalTitle).HasColumnName("PortalTitle").HasMaxLength(100);
+            });
+        }
+    }
+}

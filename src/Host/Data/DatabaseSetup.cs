@@ -1,0 +1,103 @@
+using AfterSales.Modules.Administration;
+using AfterSales.Modules.Shared;
+using AfterSales.Tenancy.EntityFrameworkCore;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Host.Data;
+
+/// <summary>Chooses the provider from <c>Database:Provider</c> and registers the context, its factory and the module views.</summary>
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var provider = configuration["Database:Provider"] ?? "Sqlite";
+        var connectionString = configuration.GetConnectionString("Default");
+        switch (provider.ToLowerInvariant())
+        {
+            case "sqlite":
+                connectionString = SqliteConnectionString(connectionString, environment.ContentRootPath);
+                Register<SqliteAppDbContext>(services, (sp, o) => o.UseSqlite(connectionString, s => s.CommandTimeout(60)));
+                break;
+            case "sqlserver":
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Default is empty.");
+                }
+
+                Register<SqlServerAppDbContext>(services, (sp, o) => o.UseSqlServer(connectionString, s => s.EnableRetryOnFailure()));
+                break;
+            default:
+                throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use Sqlite or SqlServer.");
+        }
+
+        services.AddScoped<IDbFactory<IAdministrationDb>>(sp => new DbFactory<IAdministrationDb>(
+            () => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext()));
+        return services;
+    }
+
+    private static void Register<TContext>(IServiceCollection services, Action<IServiceProvider, DbContextOptionsBuilder> configure)
+        where TContext : AppDbContext
+    {
+        void Options(IServiceProvider sp, DbContextOptionsBuilder options)
+        {
+            configure(sp, options);
+            options.AddInterceptors(
+                sp.GetRequiredService<TenantSaveChangesInterceptor>(),
+                sp.GetRequiredService<AuditSaveChangesInterceptor>());
+            options.UseOpenIddict();
+        }
+
+        services.AddScoped<AuditSaveChangesInterceptor>();
+        // Scoped factory: contexts are built from the circuit's (or request's) scope and so see its tenant.
+        // It also registers TContext itself as scoped, for Identity, OpenIddict and data protection.
+        services.AddDbContextFactory<TContext>(Options, ServiceLifetime.Scoped);
+        services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<TContext>());
+        services.AddScoped<IDbContextFactory<AppDbContext>>(sp => new UpcastFactory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
+    }
+
+    private static string SqliteConnectionString(string? configured, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? "Data Source=App_Data/aftersales.db" : configured);
+        if (!Path.IsPathRooted(builder.DataSource) && builder.DataSource != ":memory:")
+        {
+            builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        builder.Cache = SqliteCacheMode.Shared;
+        builder.DefaultTimeout = 30;
+        return builder.ToString();
+    }
+
+    /// <summary>Applies pending migrations (when <c>Database:Migrate</c> is not false); SQLite is switched to WAL first.</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, IConfiguration configuration)
+    {
+        if (!configuration.GetValue("Database:Migrate", true))
+        {
+            return;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            await db.Database.CloseConnectionAsync();
+        }
+
+        await db.Database.MigrateAsync();
+    }
+
+    private sealed class DbFactory<TDb>(Func<TDb> create) : IDbFactory<TDb> where TDb : IDisposable
+    {
+        public TDb Create() => create();
+    }
+
+    private sealed class UpcastFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<AppDbContext>
+        where TContext : AppDbContext
+    {
+        public AppDbContext CreateDbContext() => inner.CreateDbContext();
+    }
+}

@@ -1,0 +1,6 @@
+namespace AfterSales.Host.Identity;
+
+public static class AppClaimTypes
+{
+    public const string DisplayName = "display_name";
+}

@@ -1,0 +1,41 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace AfterSales.Host.Identity;
+
+public interface IAppEmailSender
+{
+    Task SendAsync(string to, string subject, string htmlBody, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Sends mail through the configured SMTP server, or logs it when none is configured.</summary>
+public sealed class MailKitEmailSender(IOptions<SmtpOptions> options, ILogger<MailKitEmailSender> logger) : IAppEmailSender
+{
+    public async Task SendAsync(string to, string subject, string htmlBody, CancellationToken cancellationToken = default)
+    {
+        var smtp = options.Value;
+        if (string.IsNullOrWhiteSpace(smtp.Host))
+        {
+            logger.LogInformation("E-mail (no SMTP host configured, not sent) to {To}: {Subject}\n{Body}", to, subject, htmlBody);
+            return;
+        }
+
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(smtp.From));
+        message.To.Add(MailboxAddress.Parse(to));
+        message.Subject = subject;
+        message.Body = new BodyBuilder { HtmlBody = htmlBody }.ToMessageBody();
+
+        using var client = new SmtpClient();
+        await client.ConnectAsync(smtp.Host, smtp.Port, smtp.UseSsl ? SecureSocketOptions.StartTlsWhenAvailable : SecureSocketOptions.None, cancellationToken);
+        if (!string.IsNullOrEmpty(smtp.UserName))
+        {
+            await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
+        }
+
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(true, cancellationToken);
+    }
+}

@@ -1,0 +1,79 @@
+using AfterSales.Host.Api;
+using AfterSales.Host.Components;
+using AfterSales.Host.Data;
+using AfterSales.Host.Identity;
+using AfterSales.Host.Seeding;
+using AfterSales.Host.Setup;
+using AfterSales.Modules.Administration;
+using AfterSales.Tenancy;
+using Microsoft.AspNetCore.DataProtection;
+using OpenIddict.Validation.AspNetCore;
+using Radzen;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Host.UseSerilog((context, logger) => logger.ReadFrom.Configuration(context.Configuration).WriteTo.Console());
+
+builder.Services.AddAppDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddTenancy(TenantEvents.Configure)
+    .WithRoutePrefixStrategy()
+    .WithHostStrategy(builder.Configuration["Tenancy:BaseHost"])
+    .WithClaimStrategy(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+    .WithEfCoreStore<AppDbContext>();
+builder.Services.AddStaffIdentity(builder.Configuration);
+builder.Services.AddApiAuthorizationServer(builder.Environment);
+builder.Services.AddAuthRateLimits(builder.Configuration);
+builder.Services.AddDataProtection().SetApplicationName("AfterSales.Cloud").PersistKeysToDbContext<AppDbContext>();
+builder.Services.AddAdministrationModule();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddLocalization();
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>(tags: ["ready"]);
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddRadzenComponents();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddScoped<DemoSeeder>();
+
+var app = builder.Build();
+
+await app.Services.MigrateDatabaseAsync(app.Configuration);
+if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Database:SeedDemoData", true))
+{
+    await using var seedScope = app.Services.CreateAsyncScope();
+    await seedScope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/errors/500", createScopeForErrors: true);
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
+
+app.UseSecurityHeaders();
+app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+app.UseTenancy();
+app.UseAppLocalization();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapHealthEndpoints();
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapTokenEndpoint();
+app.MapApi();
+app.MapCultureSwitch();
+app.MapAccountEndpoints();
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode()
+    .AddAdditionalAssemblies(typeof(AdministrationModule).Assembly);
+
+app.Run();
+
+/// <summary>Entry point, public for WebApplicationFactory.</summary>
+public partial class Program;

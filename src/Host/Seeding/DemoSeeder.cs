@@ -1,0 +1,111 @@
+using AfterSales.Host.Data;
+using AfterSales.Modules.Administration;
+using AfterSales.Modules.Administration.ApiClients;
+using AfterSales.Modules.Shared;
+using AfterSales.Tenancy;
+using AfterSales.Tenancy.Stores;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Host.Seeding;
+
+/// <summary>
+/// Development demo data, as PRODUCT.md promises: the platform operator, tenants demo and acme with a user
+/// per role and an API client each. Runs only on a database without tenants, so it never touches real data.
+/// </summary>
+public sealed class DemoSeeder(IServiceProvider services, ILogger<DemoSeeder> logger)
+{
+    public const string Password = "Demo@12345";
+
+    private static readonly (string Role, string Prefix, string NameEn)[] Staff =
+    [
+        (Roles.TenantAdmin, "admin", "Administrator"),
+        (Roles.Manager, "manager", "Service manager"),
+        (Roles.Dispatcher, "dispatcher", "Dispatcher"),
+        (Roles.Agent, "agent", "Agent"),
+        (Roles.Engineer, "engineer", "Engineer"),
+    ];
+
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            if (await db.Tenants.AnyAsync(cancellationToken) || await db.Users.AnyAsync(cancellationToken))
+            {
+                return;
+            }
+
+            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+            foreach (var role in Roles.TenantRoles.Append(Roles.PlatformOperator))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            await CreateUserAsync(users, "operator@aftersales.example", "Platform operator", Roles.PlatformOperator);
+
+            var store = scope.ServiceProvider.GetRequiredService<ITenantStore>();
+            await store.AddAsync(new Tenant
+            {
+                Identifier = "demo",
+                DisplayName = "演示电器服务有限公司",
+                DefaultCulture = "zh-CN",
+                TimeZone = "Asia/Shanghai",
+                Branding = new TenantBranding { PrimaryColor = "#1e6fd9", PortalTitle = "演示电器 客户服务中心" },
+            }, cancellationToken);
+            await store.AddAsync(new Tenant
+            {
+                Identifier = "acme",
+                DisplayName = "Acme Equipment Ltd.",
+                DefaultCulture = "en",
+                TimeZone = "Europe/London",
+                Branding = new TenantBranding { PrimaryColor = "#c2410c", PortalTitle = "Acme Service Portal" },
+            }, cancellationToken);
+        }
+
+        foreach (var identifier in new[] { "demo", "acme" })
+        {
+            await SeedTenantAsync(identifier, cancellationToken);
+        }
+
+        logger.LogInformation(
+            "Demo data seeded. Platform operator: operator@aftersales.example; staff: {{admin,manager,dispatcher,agent,engineer}}@{{demo,acme}}.example; password {Password}; API clients demo-erp/demo-erp-secret and acme-erp/acme-erp-secret.",
+            Password);
+    }
+
+    private async Task SeedTenantAsync(string identifier, CancellationToken cancellationToken)
+    {
+        TenantInfo tenant;
+        await using (var lookup = services.CreateAsyncScope())
+        {
+            tenant = await lookup.ServiceProvider.GetRequiredService<ITenantStore>().FindByIdentifierAsync(identifier, cancellationToken)
+                     ?? throw new InvalidOperationException($"Tenant {identifier} was not created.");
+        }
+
+        await using var scope = services.GetRequiredService<TenantScopeFactory>().CreateScope(tenant);
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        foreach (var (role, prefix, name) in Staff)
+        {
+            await CreateUserAsync(users, $"{prefix}@{identifier}.example", name, role);
+        }
+
+        await scope.ServiceProvider.GetRequiredService<ApiClientService>()
+            .CreateAsync("ERP", $"{identifier}-erp", $"{identifier}-erp-secret", cancellationToken);
+    }
+
+    private static async Task CreateUserAsync(UserManager<ApplicationUser> users, string email, string displayName, string role)
+    {
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
+        var result = await users.CreateAsync(user, Password);
+        if (result.Succeeded)
+        {
+            result = await users.AddToRoleAsync(user, role);
+        }
+
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Seeding {email} failed: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+}

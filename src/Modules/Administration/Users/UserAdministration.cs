@@ -1,0 +1,152 @@
+using AfterSales.Modules.Shared;
+using AfterSales.Tenancy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AfterSales.Modules.Administration.Users;
+
+/// <summary>
+/// The tenant admin's management of staff users. Each call runs in its own tenant scope, so a long-lived
+/// Blazor circuit never shares one UserManager (and its DbContext) across operations.
+/// </summary>
+public sealed class UserAdministration(TenantScopeFactory scopes, ITenantContext tenantContext)
+{
+    public sealed record UserRow(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool IsLockedOut, DateTimeOffset? LastLoginAt);
+
+    public sealed record UserInput(string Email, string DisplayName, IReadOnlyCollection<string> Roles, string? Password);
+
+    public sealed record Page(IReadOnlyList<UserRow> Rows, int Total);
+
+    public async Task<Page> ListAsync(string? search, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        await using var scope = Scope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var query = users.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = search.Trim().ToUpperInvariant();
+            query = query.Where(u => u.NormalizedEmail!.Contains(term) || u.DisplayName.ToUpper().Contains(term));
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var page = await query.OrderBy(u => u.Email).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        var rows = new List<UserRow>(page.Count);
+        foreach (var user in page)
+        {
+            var roles = await users.GetRolesAsync(user);
+            rows.Add(new UserRow(user.Id, user.Email ?? "", user.DisplayName, roles.Order().ToList(),
+                user.LockoutEnd > DateTimeOffset.UtcNow, user.LastLoginAt));
+        }
+
+        return new Page(rows, total);
+    }
+
+    public async Task<IdentityResult> CreateAsync(UserInput input)
+    {
+        await using var scope = Scope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var invalidRole = InvalidRoles(input.Roles);
+        if (invalidRole is not null)
+        {
+            return invalidRole;
+        }
+
+        var user = new ApplicationUser
+        {
+            UserName = input.Email.Trim(),
+            Email = input.Email.Trim(),
+            EmailConfirmed = true,
+            DisplayName = input.DisplayName.Trim(),
+        };
+        var result = string.IsNullOrEmpty(input.Password) ? await users.CreateAsync(user) : await users.CreateAsync(user, input.Password);
+        return result.Succeeded ? await users.AddToRolesAsync(user, input.Roles) : result;
+    }
+
+    public async Task<IdentityResult?> UpdateAsync(string id, UserInput input)
+    {
+        await using var scope = Scope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return null;
+        }
+
+        var invalidRole = InvalidRoles(input.Roles);
+        if (invalidRole is not null)
+        {
+            return invalidRole;
+        }
+
+        user.DisplayName = input.DisplayName.Trim();
+        var result = await users.UpdateAsync(user);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        var current = await users.GetRolesAsync(user);
+        if (current.Contains(Roles.TenantAdmin) && !input.Roles.Contains(Roles.TenantAdmin) && await IsLastAdminAsync(users, user))
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "LastAdmin", Description = "LastAdmin" });
+        }
+
+        result = await users.RemoveFromRolesAsync(user, current.Except(input.Roles));
+        return result.Succeeded ? await users.AddToRolesAsync(user, input.Roles.Except(current)) : result;
+    }
+
+    public async Task<IdentityResult?> SetLockedAsync(string id, bool locked)
+    {
+        await using var scope = Scope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return null;
+        }
+
+        var result = await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
+        if (result.Succeeded && !locked)
+        {
+            result = await users.ResetAccessFailedCountAsync(user);
+        }
+
+        // A new stamp signs a locked user out of every open session at the next validation.
+        return result.Succeeded && locked ? await users.UpdateSecurityStampAsync(user) : result;
+    }
+
+    public async Task<IdentityResult?> DeleteAsync(string id, string? actingUserId)
+    {
+        await using var scope = Scope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return null;
+        }
+
+        if (user.Id == actingUserId)
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "DeleteSelf", Description = "DeleteSelf" });
+        }
+
+        if (await users.IsInRoleAsync(user, Roles.TenantAdmin) && await IsLastAdminAsync(users, user))
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "LastAdmin", Description = "LastAdmin" });
+        }
+
+        return await users.DeleteAsync(user);
+    }
+
+    private static async Task<bool> IsLastAdminAsync(UserManager<ApplicationUser> users, ApplicationUser user) =>
+        (await users.GetUsersInRoleAsync(Roles.TenantAdmin)).All(u => u.Id == user.Id);
+
+    private static IdentityResult? InvalidRoles(IReadOnlyCollection<string> roles) =>
+        roles.Count == 0 || roles.Any(r => !Roles.TenantRoles.Contains(r))
+            ? IdentityResult.Failed(new IdentityError { Code = "InvalidRoles", Description = "InvalidRoles" })
+            : null;
+
+    private AsyncServiceScope Scope() =>
+        scopes.CreateScope(tenantContext.Tenant ?? throw new InvalidOperationException("Users are managed within a tenant."));
+}
