@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace AfterSales.Tenancy;
 
 /// <summary>
@@ -34,6 +36,11 @@ public class Tenant
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
 
     /// <summary>Optimistic concurrency token: two admins editing settings at once must not overwrite each other.</summary>
+    /// <remarks>
+    /// Marked here rather than left to each host's mapping: <see cref="Stores.EfCoreTenantStore{TContext}"/> relies
+    /// on it being a concurrency token, and without one a stale update silently overwrote the newer row.
+    /// </remarks>
+    [ConcurrencyCheck]
     public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
 
     /// <summary>The small, immutable view of this tenant that is held by a request or a circuit.</summary>

@@ -36,6 +36,9 @@ public sealed class CachedTenantStore(ITenantStore inner, IMemoryCache cache, Ti
     /// <inheritdoc />
     public async Task UpdateAsync(Tenant tenant, CancellationToken cancellationToken = default)
     {
+        // An update never changes the identifier, but the edited object may carry another one: drop the entry of the
+        // stored identifier too, or a suspension would be served from the cache until the entry expires.
+        var stored = await inner.GetForEditAsync(tenant.Id, cancellationToken);
         try
         {
             await inner.UpdateAsync(tenant, cancellationToken);
@@ -43,6 +46,10 @@ public sealed class CachedTenantStore(ITenantStore inner, IMemoryCache cache, Ti
         finally
         {
             Invalidate(tenant);
+            if (stored is not null)
+            {
+                cache.Remove(IdentifierKey(stored.Identifier));
+            }
         }
     }
 
