@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AfterSales.Tenancy.Strategies;
 
@@ -21,7 +22,21 @@ public sealed class ClaimStrategy(string scheme, string claimType = TenantClaimT
             return null;
         }
 
-        var result = await context.AuthenticateAsync(scheme);
+        // Tenancy runs before the authentication middleware (cookie validation needs the tenant), so a scheme
+        // that prepares its state per request (OpenIddict validation) is given that chance here first.
+        var handlers = context.RequestServices.GetRequiredService<IAuthenticationHandlerProvider>();
+        var handler = await handlers.GetHandlerAsync(context, scheme);
+        if (handler is null)
+        {
+            return null;
+        }
+
+        if (handler is IAuthenticationRequestHandler requestHandler && await requestHandler.HandleRequestAsync())
+        {
+            return null;
+        }
+
+        var result = await handler.AuthenticateAsync();
         var identifier = result.Principal?.FindFirst(claimType)?.Value;
         return identifier is not null && TenantIdentifier.IsValid(identifier)
             ? new TenantMatch(identifier.ToLowerInvariant(), PathString.Empty)
