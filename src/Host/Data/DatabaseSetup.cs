@@ -42,9 +42,10 @@ public static class DatabaseSetup
         void Options(IServiceProvider sp, DbContextOptionsBuilder options)
         {
             configure(sp, options);
+            // Audit first: the entries it adds must pass through the tenant stamp that follows.
             options.AddInterceptors(
-                sp.GetRequiredService<TenantSaveChangesInterceptor>(),
-                sp.GetRequiredService<AuditSaveChangesInterceptor>());
+                sp.GetRequiredService<AuditSaveChangesInterceptor>(),
+                sp.GetRequiredService<TenantSaveChangesInterceptor>());
             options.UseOpenIddict();
         }
 
