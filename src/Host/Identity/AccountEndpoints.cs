@@ -1,4 +1,5 @@
 using AfterSales.Modules.Administration;
+using Microsoft.AspNetCore.Antiforgery;
 using AfterSales.Tenancy;
 using Microsoft.AspNetCore.Identity;
 
@@ -12,7 +13,7 @@ public static class AccountEndpoints
         {
             await signIn.SignOutAsync();
             return Results.LocalRedirect((context.Request.PathBase.Value ?? "") + "/account/login");
-        }).ExcludeFromDescription();
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
 
         // The landing page's "go to my workspace" form.
         app.MapGet("/workspace", (string? id) =>

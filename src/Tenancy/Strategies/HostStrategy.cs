@@ -8,7 +8,6 @@ namespace AfterSales.Tenancy.Strategies;
 /// </summary>
 public sealed class HostStrategy(string baseHost) : ITenantResolutionStrategy
 {
-    private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase) { "www", "api", "app", "platform", "admin" };
     private readonly string _suffix = "." + baseHost.Trim().Trim('.').ToLowerInvariant();
 
     /// <inheritdoc />
@@ -24,7 +23,7 @@ public sealed class HostStrategy(string baseHost) : ITenantResolutionStrategy
         }
 
         var label = host[..^_suffix.Length];
-        if (label.Contains('.', StringComparison.Ordinal) || Reserved.Contains(label) || !TenantIdentifier.IsValid(label))
+        if (label.Contains('.', StringComparison.Ordinal) || TenantIdentifier.Reserved.Contains(label) || !TenantIdentifier.IsValid(label))
         {
             return Task.FromResult<TenantMatch?>(null);
         }
