@@ -42,9 +42,11 @@ public static class DatabaseSetup
         void Options(IServiceProvider sp, DbContextOptionsBuilder options)
         {
             configure(sp, options);
+            // Audit first: the entries it adds are tenant-owned rows, which the tenancy hook then stamps and checks.
+            // In the other order they were saved with an empty TenantId, invisible to every tenant.
             options.AddInterceptors(
-                sp.GetRequiredService<TenantSaveChangesInterceptor>(),
-                sp.GetRequiredService<AuditSaveChangesInterceptor>());
+                sp.GetRequiredService<AuditSaveChangesInterceptor>(),
+                sp.GetRequiredService<TenantSaveChangesInterceptor>());
             options.UseOpenIddict();
         }
 
