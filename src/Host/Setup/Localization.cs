@@ -16,7 +16,9 @@ public static class Localization
             .AddSupportedCultures(Cultures)
             .AddSupportedUICultures(Cultures);
         options.ApplyCurrentCultureToResponseHeaders = true;
-        options.RequestCultureProviders.Insert(1, new CustomRequestCultureProvider(context =>
+        // After the cookie provider: the user's explicit choice must win over the tenant's default.
+        var afterCookie = options.RequestCultureProviders.ToList().FindIndex(p => p is CookieRequestCultureProvider) + 1;
+        options.RequestCultureProviders.Insert(afterCookie, new CustomRequestCultureProvider(context =>
         {
             var culture = context.RequestServices.GetRequiredService<ITenantContext>().Tenant?.DefaultCulture;
             return Task.FromResult(culture is null ? null : new ProviderCultureResult(culture));

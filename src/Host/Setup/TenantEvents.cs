@@ -18,9 +18,9 @@ public static class TenantEvents
         var context = e.HttpContext;
         var prefix = e.Resolution.Match!.PathPrefix;
         var rest = prefix.HasValue && context.Request.Path.StartsWithSegments(prefix, out var remaining) ? remaining : context.Request.Path;
-        context.Response.StatusCode = status;
         if (rest.StartsWithSegments("/api") || rest.StartsWithSegments("/connect") || !HttpMethods.IsGet(context.Request.Method))
         {
+            context.Response.StatusCode = status;
             await Results.Problem(statusCode: status, title: title).ExecuteAsync(context);
             return;
         }

@@ -1,0 +1,123 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace AfterSales.EndToEnd;
+
+/// <summary>A staff member's way through the shell in a real browser (Debian's chromium, headless).</summary>
+public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<KestrelAppFactory>, IAsyncLifetime
+{
+    private static readonly string ScreenshotDir = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
+    private static readonly ViewportSize Desktop = new() { Width = 1280, Height = 800 };
+    private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+
+    [Fact]
+    public async Task SignInSwitchLanguageAndSignOut()
+    {
+        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Desktop, Locale = "zh-CN" });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, message) => errors.Add(message);
+
+        // Sign in (a server-rendered form).
+        await page.GotoAsync($"{app.BaseUrl}/t/demo/account/login");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("登录");
+        await page.Locator("#email").FillAsync("admin@demo.example");
+        await page.Locator("#password").FillAsync("Demo@12345");
+        await page.GetByTestId("login-submit").ClickAsync();
+
+        // The dashboard, in the tenant's default culture.
+        await page.WaitForURLAsync(new Regex("/t/demo/$"));
+        await Assertions.Expect(page.GetByTestId("dashboard-numbers")).ToBeVisibleAsync();
+        await WaitForCircuitAsync(page);
+        await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("工作台");
+        await ScreenshotsAsync(page, "dashboard-zh-CN");
+
+        // English, through the header link.
+        await page.GetByTestId("culture-en").ClickAsync();
+        await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Dashboard");
+        await Assertions.Expect(page.GetByTestId("dashboard-numbers")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await WaitForCircuitAsync(page);
+        await ScreenshotsAsync(page, "dashboard-en");
+
+        // And back to Chinese.
+        await page.GetByTestId("culture-zh-CN").ClickAsync();
+        await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("工作台");
+        await WaitForCircuitAsync(page);
+
+        // Sign out: back at the login page, and the dashboard wants a login again.
+        await page.GetByTestId("sign-out").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/t/demo/account/login"));
+        await Assertions.Expect(page.GetByTestId("login-submit")).ToBeVisibleAsync();
+        await page.GotoAsync($"{app.BaseUrl}/t/demo/");
+        await page.WaitForURLAsync(new Regex("/t/demo/account/login"));
+
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task ShowTheLoginErrorForAWrongPassword()
+    {
+        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Phone });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync($"{app.BaseUrl}/t/acme/account/login");
+        await page.Locator("#email").FillAsync("admin@acme.example");
+        await page.Locator("#password").FillAsync("Wrong@12345");
+        await page.GetByTestId("login-submit").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("login-error")).ToHaveTextAsync("The e-mail or password is wrong.");
+        await SaveAsync(page, "login-error-en-phone");
+    }
+
+    /// <summary>blazor.web.js loaded and its circuit connected: the negotiate request is done and the network is quiet.</summary>
+    private static async Task WaitForCircuitAsync(IPage page)
+    {
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(page.Locator(".rz-sidebar")).ToBeVisibleAsync();
+    }
+
+    private static async Task ScreenshotsAsync(IPage page, string name)
+    {
+        await SaveAsync(page, name + "-desktop");
+        await page.SetViewportSizeAsync(Phone.Width, Phone.Height);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await SaveAsync(page, name + "-phone");
+        await page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
+    }
+
+    private static async Task SaveAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotDir);
+        var path = Path.Combine(ScreenshotDir, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        var copyTo = Environment.GetEnvironmentVariable("SCREENSHOT_DIR");
+        if (!string.IsNullOrWhiteSpace(copyTo))
+        {
+            Directory.CreateDirectory(copyTo);
+            File.Copy(path, Path.Combine(copyTo, name + ".png"), overwrite: true);
+        }
+    }
+}
