@@ -35,7 +35,8 @@ for path in files:
     passed += int(counters.get("passed", 0))
     failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
     skipped += int(counters.get("notExecuted", 0))
-print(f"{len(files)} test projects: {passed} passed, {failed} failed" + (f", {skipped} skipped" if skipped else ""))
+print(f"Tests: {passed} passed, {failed} failed" + (f", {skipped} skipped" if skipped else ""))
+print(f"({len(files)} test projects)", file=sys.stderr)
 if not files or failed:
     sys.exit(1)
 PY

@@ -55,6 +55,8 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseTenancy();
+// After tenancy, in the same scope: the not-found page keeps the tenant's shell and language.
+app.UseWhen(c => HttpMethods.IsGet(c.Request.Method) && !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
 app.UseAppLocalization();
 app.UseRouting();
 app.UseRateLimiter();

@@ -54,4 +54,14 @@ public sealed class TenantResolutionShould(AppFactory factory) : IClassFixture<A
         Assert.Contains(Texts.Get(factory.Services, "Account.SignInPlatform", "zh-CN"), html, StringComparison.Ordinal);
         Assert.DoesNotContain("演示电器服务有限公司", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ShowTheNotFoundPageForAnUnknownRouteInsideATenant()
+    {
+        var (response, html) = await factory.CreateBrowser().GetPageAsync("/t/demo/does-not-exist");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains(Texts.Get(factory.Services, "Errors.NotFound.Title", "zh-CN"), html, StringComparison.Ordinal);
+        Assert.Contains("<base href=\"/t/demo/\"", html, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,58 @@
+using AfterSales.Host.Data;
+using AfterSales.Modules.Administration;
+using AfterSales.Tenancy;
+using AfterSales.Tenancy.EntityFrameworkCore;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace AfterSales.IntegrationTests;
+
+/// <summary>Isolation is on by default: an entity that is not tenant-owned must be named here as platform data.</summary>
+public sealed class ArchitectureShould
+{
+    private static readonly HashSet<Type> PlatformData =
+    [
+        typeof(Tenant),
+        typeof(DataProtectionKey),
+        typeof(IdentityRole),
+        typeof(IdentityRoleClaim<string>),
+        typeof(IdentityUserRole<string>),
+        typeof(IdentityUserClaim<string>),
+        typeof(IdentityUserLogin<string>),
+        typeof(IdentityUserToken<string>),
+    ];
+
+    [Fact]
+    public void IsolateEveryEntityThatIsNotPlatformData()
+    {
+        using var context = new SqliteAppDbContext(
+            new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=:memory:").UseOpenIddict().Options, new TenantContext());
+
+        var unmarked = context.Model.GetEntityTypes()
+            .Where(t => !t.IsOwned() && !PlatformData.Contains(t.ClrType) && !IsOpenIddict(t) && t.ClrType != typeof(ApplicationUser))
+            .Where(t => !typeof(ITenantOwned).IsAssignableFrom(t.ClrType))
+            .Select(t => t.ClrType.Name)
+            .ToList();
+
+        Assert.Empty(unmarked);
+    }
+
+    [Fact]
+    public void FilterEveryTenantOwnedEntityAndTheUsers()
+    {
+        using var context = new SqliteAppDbContext(
+            new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=:memory:").UseOpenIddict().Options, new TenantContext());
+
+        var unfiltered = context.Model.GetEntityTypes()
+            .Where(t => t.BaseType is null && (typeof(ITenantOwned).IsAssignableFrom(t.ClrType) || t.ClrType == typeof(ApplicationUser)))
+            .Where(t => t.FindDeclaredQueryFilter(TenantModelBuilderExtensions.FilterName) is null)
+            .Select(t => t.ClrType.Name)
+            .ToList();
+
+        Assert.Empty(unfiltered);
+    }
+
+    private static bool IsOpenIddict(IEntityType type) => type.ClrType.Namespace?.StartsWith("OpenIddict", StringComparison.Ordinal) == true;
+}
