@@ -102,10 +102,16 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
     private static async Task ScreenshotsAsync(IPage page, string name)
     {
         await SaveAsync(page, name + "-desktop");
+        // A phone loads the page at its own size (responsive layout decides at start), so reload after resizing.
         await page.SetViewportSizeAsync(Phone.Width, Phone.Height);
+        await page.ReloadAsync();
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(page.Locator(".rz-header")).ToBeVisibleAsync();
         await SaveAsync(page, name + "-phone");
         await page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
+        await page.ReloadAsync();
+        await WaitForCircuitAsync(page);
     }
 
     private static async Task SaveAsync(IPage page, string name)
