@@ -91,6 +91,78 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
         await SaveAsync(page, "login-error-en-phone");
     }
 
+    [Fact]
+    public async Task AdministerUsersApiClientsSettingsAndTheAuditTrail()
+    {
+        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Desktop, Locale = "zh-CN" });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, message) => errors.Add(message);
+
+        await page.GotoAsync($"{app.BaseUrl}/t/demo/account/login");
+        await page.Locator("#email").FillAsync("admin@demo.example");
+        await page.Locator("#password").FillAsync("Demo@12345");
+        await page.GetByTestId("login-submit").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/t/demo/$"));
+
+        // Users: create an engineer.
+        await page.GotoAsync($"{app.BaseUrl}/t/demo/admin/users");
+        await WaitForCircuitAsync(page);
+        await Assertions.Expect(page.GetByTestId("users-grid")).ToContainTextAsync("admin@demo.example");
+        await page.GetByTestId("new-user").ClickAsync();
+        await page.GetByTestId("user-email").FillAsync("new.engineer@demo.example");
+        await page.GetByTestId("user-name").FillAsync("王工");
+        await page.GetByTestId("user-password").FillAsync("Engineer@2026");
+        await SaveAsync(page, "user-dialog-zh-CN-desktop");
+        await page.GetByTestId("user-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("users-grid")).ToContainTextAsync("new.engineer@demo.example");
+        await ScreenshotsAsync(page, "users-zh-CN");
+
+        // API clients: the secret is shown once and works at the token endpoint.
+        await page.GotoAsync($"{app.BaseUrl}/t/demo/admin/api-clients");
+        await WaitForCircuitAsync(page);
+        await page.GetByTestId("new-api-client").ClickAsync();
+        await page.GetByTestId("api-client-name").FillAsync("CRM");
+        await page.GetByTestId("api-client-submit").ClickAsync();
+        var clientId = (await page.GetByTestId("api-client-id").InnerTextAsync()).Trim();
+        var secret = (await page.GetByTestId("api-client-secret").InnerTextAsync()).Trim();
+        Assert.StartsWith("demo-", clientId, StringComparison.Ordinal);
+        Assert.True(secret.Length >= 32);
+        await SaveAsync(page, "api-client-secret-zh-CN-desktop");
+        await page.GetByTestId("api-client-done").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("api-clients-grid")).ToContainTextAsync(clientId);
+        var token = await page.APIRequest.PostAsync($"{app.BaseUrl}/connect/token", new APIRequestContextOptions
+        {
+            Form = page.APIRequest.CreateFormData().Set("grant_type", "client_credentials").Set("client_id", clientId).Set("client_secret", secret),
+        });
+        Assert.Equal(200, token.Status);
+
+        // The audit trail shows the new client.
+        await page.GotoAsync($"{app.BaseUrl}/t/demo/admin/audit");
+        await WaitForCircuitAsync(page);
+        await Assertions.Expect(page.GetByTestId("audit-grid")).ToContainTextAsync("CRM");
+        await ScreenshotsAsync(page, "audit-zh-CN");
+
+        // Company settings, in English: a new colour and portal title survive the reload that applies them.
+        await page.GotoAsync($"{app.BaseUrl}/t/demo/admin/settings");
+        await WaitForCircuitAsync(page);
+        await page.GetByTestId("culture-en").ClickAsync();
+        await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Company settings");
+        await WaitForCircuitAsync(page);
+        await page.GetByTestId("settings-portal-title").FillAsync("Demo Service Centre");
+        await page.GetByTestId("settings-color").FillAsync("#0f766e");
+        await page.GetByTestId("settings-color").PressAsync("Tab");
+        await page.GetByTestId("settings-save").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        await WaitForCircuitAsync(page);
+        await Assertions.Expect(page.GetByTestId("settings-portal-title")).ToHaveValueAsync("Demo Service Centre");
+        await Assertions.Expect(page.GetByTestId("settings-color")).ToHaveValueAsync("#0f766e");
+        await ScreenshotsAsync(page, "settings-en");
+
+        Assert.Empty(errors);
+    }
+
     /// <summary>blazor.web.js loaded and its circuit connected: the negotiate request is done and the network is quiet.</summary>
     private static async Task WaitForCircuitAsync(IPage page)
     {
