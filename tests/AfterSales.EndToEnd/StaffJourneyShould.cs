@@ -163,6 +163,51 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
         Assert.Empty(errors);
     }
 
+    [Fact]
+    public async Task LetThePlatformOperatorCreateAndSuspendATenant()
+    {
+        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Desktop, Locale = "en" });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync($"{app.BaseUrl}/account/login");
+        await page.Locator("#email").FillAsync("operator@aftersales.example");
+        await page.Locator("#password").FillAsync("Demo@12345");
+        await page.GetByTestId("login-submit").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/platform$"));
+        await WaitForCircuitAsync(page);
+
+        await page.GetByTestId("new-tenant").ClickAsync();
+        await page.GetByTestId("tenant-identifier").FillAsync("north");
+        await page.GetByTestId("tenant-name").FillAsync("North Pumps Co.");
+        await page.GetByTestId("tenant-admin-email").FillAsync("admin@north.example");
+        await page.GetByTestId("tenant-admin-password").FillAsync("North@2026x");
+        await page.GetByTestId("tenant-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("suspend-north")).ToBeVisibleAsync();
+        await ScreenshotsAsync(page, "platform-tenants-en");
+
+        // The new tenant's admin can sign in at once.
+        await using (var tenantContext = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Desktop }))
+        {
+            var tenantPage = await tenantContext.NewPageAsync();
+            await tenantPage.GotoAsync($"{app.BaseUrl}/t/north/account/login");
+            await tenantPage.Locator("#email").FillAsync("admin@north.example");
+            await tenantPage.Locator("#password").FillAsync("North@2026x");
+            await tenantPage.GetByTestId("login-submit").ClickAsync();
+            await Assertions.Expect(tenantPage.GetByTestId("dashboard-numbers")).ToBeVisibleAsync();
+        }
+
+        // Suspended, after a confirmation: its pages say so.
+        await page.GetByTestId("suspend-north").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("activate-north")).ToBeVisibleAsync();
+        var suspended = await page.Context.APIRequest.GetAsync($"{app.BaseUrl}/t/north/account/login");
+        Assert.Equal(403, suspended.Status);
+        await page.GotoAsync($"{app.BaseUrl}/t/north/account/login");
+        await Assertions.Expect(page.GetByTestId("tenant-unavailable")).ToBeVisibleAsync();
+        await SaveAsync(page, "tenant-suspended-en-desktop");
+    }
+
     /// <summary>blazor.web.js loaded and its circuit connected: the negotiate request is done and the network is quiet.</summary>
     private static async Task WaitForCircuitAsync(IPage page)
     {
