@@ -41,6 +41,33 @@ public static partial class Http
         return await client.PostAsync(url, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>
+    /// GETs a server-rendered form page and posts it back with <paramref name="fields"/>, the form's hidden inputs
+    /// (antiforgery token included) and its handler name, as a browser would.
+    /// </summary>
+    public static async Task<(HttpResponseMessage Response, string Html)> PostFormAsync(
+        this HttpClient client, string url, string handler, IReadOnlyDictionary<string, string> fields)
+    {
+        var form = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        var html = await form.Content.ReadAsStringAsync();
+        var values = new Dictionary<string, string>
+        {
+            ["_handler"] = handler,
+            ["__RequestVerificationToken"] = HiddenValue(html, "__RequestVerificationToken"),
+        };
+        foreach (var (name, value) in fields)
+        {
+            values[name] = value;
+        }
+
+        var response = await client.PostAsync(url, new FormUrlEncodedContent(values));
+        return (response, await response.TextAsync());
+    }
+
+    /// <summary>The value of the hidden input <paramref name="name"/> in <paramref name="html"/>.</summary>
+    public static string Hidden(string html, string name) => HiddenValue(html, name);
+
     /// <summary>The error shown by the login page, or null when there is none.</summary>
     public static string? LoginError(string html)
     {
