@@ -21,7 +21,7 @@ builder.Services.AddTenancy(TenantEvents.Configure)
     .WithClaimStrategy(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
     .WithEfCoreStore<AppDbContext>();
 builder.Services.AddStaffIdentity(builder.Configuration);
-builder.Services.AddApiAuthorizationServer(builder.Environment);
+builder.Services.AddApiAuthorizationServer(builder.Configuration, builder.Environment);
 builder.Services.AddAuthRateLimits(builder.Configuration);
 builder.Services.AddDataProtection().SetApplicationName("AfterSales.Cloud").PersistKeysToDbContext<AppDbContext>();
 builder.Services.AddAdministrationModule();

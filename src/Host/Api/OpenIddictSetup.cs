@@ -4,12 +4,16 @@ namespace AfterSales.Host.Api;
 
 public static class OpenIddictSetup
 {
-    public static IServiceCollection AddApiAuthorizationServer(this IServiceCollection services, IHostEnvironment environment)
+    public static IServiceCollection AddApiAuthorizationServer(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        // One issuer for every address: a token names its tenant in a claim, and the API checks that claim
+        // against the tenant of the URL (path or subdomain), so a client needs one token endpoint, not one per address.
+        var issuer = new Uri(configuration["Api:Issuer"] ?? "http://localhost:5080/", UriKind.Absolute);
         services.AddOpenIddict()
             .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<AppDbContext>())
             .AddServer(o =>
             {
+                o.SetIssuer(issuer);
                 o.SetTokenEndpointUris("connect/token");
                 o.AllowClientCredentialsFlow();
                 o.SetAccessTokenLifetime(TimeSpan.FromMinutes(30));
