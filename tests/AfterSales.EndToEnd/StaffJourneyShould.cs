@@ -82,10 +82,7 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
         await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Phone });
         var page = await context.NewPageAsync();
 
-        await page.GotoAsync($"{app.BaseUrl}/t/acme/account/login");
-        await page.Locator("#email").FillAsync("admin@acme.example");
-        await page.Locator("#password").FillAsync("Wrong@12345");
-        await page.GetByTestId("login-submit").ClickAsync();
+        await SignInAsync(page, "/t/acme", "admin@acme.example", "Wrong@12345");
 
         await Assertions.Expect(page.GetByTestId("login-error")).ToHaveTextAsync("The e-mail or password is wrong.");
         await SaveAsync(page, "login-error-en-phone");
@@ -100,10 +97,7 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
         var errors = new List<string>();
         page.PageError += (_, message) => errors.Add(message);
 
-        await page.GotoAsync($"{app.BaseUrl}/t/demo/account/login");
-        await page.Locator("#email").FillAsync("admin@demo.example");
-        await page.Locator("#password").FillAsync("Demo@12345");
-        await page.GetByTestId("login-submit").ClickAsync();
+        await SignInAsync(page, "/t/demo", "admin@demo.example", "Demo@12345");
         await page.WaitForURLAsync(new Regex("/t/demo/$"));
 
         // Users: create an engineer.
@@ -170,10 +164,7 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
         context.SetDefaultTimeout(20_000);
         var page = await context.NewPageAsync();
 
-        await page.GotoAsync($"{app.BaseUrl}/account/login");
-        await page.Locator("#email").FillAsync("operator@aftersales.example");
-        await page.Locator("#password").FillAsync("Demo@12345");
-        await page.GetByTestId("login-submit").ClickAsync();
+        await SignInAsync(page, "", "operator@aftersales.example", "Demo@12345");
         await page.WaitForURLAsync(new Regex("/platform$"));
         await WaitForCircuitAsync(page);
 
@@ -190,10 +181,7 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
         await using (var tenantContext = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Desktop }))
         {
             var tenantPage = await tenantContext.NewPageAsync();
-            await tenantPage.GotoAsync($"{app.BaseUrl}/t/north/account/login");
-            await tenantPage.Locator("#email").FillAsync("admin@north.example");
-            await tenantPage.Locator("#password").FillAsync("North@2026x");
-            await tenantPage.GetByTestId("login-submit").ClickAsync();
+            await SignInAsync(tenantPage, "/t/north", "admin@north.example", "North@2026x");
             await Assertions.Expect(tenantPage.GetByTestId("dashboard-numbers")).ToBeVisibleAsync();
         }
 
@@ -206,6 +194,15 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
         await page.GotoAsync($"{app.BaseUrl}/t/north/account/login");
         await Assertions.Expect(page.GetByTestId("tenant-unavailable")).ToBeVisibleAsync();
         await SaveAsync(page, "tenant-suspended-en-desktop");
+    }
+
+    /// <summary>Fills and posts the server-rendered sign-in form under <paramref name="pathBase"/> ("/t/demo", or "" for the platform).</summary>
+    private async Task SignInAsync(IPage page, string pathBase, string email, string password)
+    {
+        await page.GotoAsync($"{app.BaseUrl}{pathBase}/account/login");
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(password);
+        await page.GetByTestId("login-submit").ClickAsync();
     }
 
     /// <summary>blazor.web.js loaded and its circuit connected: the negotiate request is done and the network is quiet.</summary>
