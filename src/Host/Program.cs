@@ -5,6 +5,7 @@ using AfterSales.Host.Identity;
 using AfterSales.Host.Seeding;
 using AfterSales.Host.Setup;
 using AfterSales.Modules.Administration;
+using AfterSales.Modules.Customers;
 using AfterSales.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
 using OpenIddict.Validation.AspNetCore;
@@ -25,6 +26,8 @@ builder.Services.AddApiAuthorizationServer(builder.Configuration, builder.Enviro
 builder.Services.AddAuthRateLimits(builder.Configuration);
 builder.Services.AddDataProtection().SetApplicationName("AfterSales.Cloud").PersistKeysToDbContext<AppDbContext>();
 builder.Services.AddAdministrationModule();
+builder.Services.AddCustomersModule();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddLocalization();

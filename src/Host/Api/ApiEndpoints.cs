@@ -1,3 +1,4 @@
+using AfterSales.Modules.Customers;
 using AfterSales.Modules.Shared;
 
 namespace AfterSales.Host.Api;
@@ -9,6 +10,7 @@ public static class ApiEndpoints
     {
         var v1 = app.MapGroup("/api/v1").RequireAuthorization(Policies.ApiClient).WithTags("v1");
         v1.MapMe();
+        v1.MapCustomersApi();
         return app;
     }
 }

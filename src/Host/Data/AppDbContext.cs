@@ -1,4 +1,5 @@
 using AfterSales.Modules.Administration;
+using AfterSales.Modules.Customers;
 using AfterSales.Modules.Shared;
 using AfterSales.Tenancy;
 using AfterSales.Tenancy.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace AfterSales.Host.Data;
 /// </summary>
 public abstract class AppDbContext(DbContextOptions options, ITenantContext tenantContext)
     : IdentityDbContext<ApplicationUser>(options),
-      IMultiTenantDbContext, ITenantStoreDbContext, IDataProtectionKeyContext, IAdministrationDb
+      IMultiTenantDbContext, ITenantStoreDbContext, IDataProtectionKeyContext, IAdministrationDb, ICustomersDb
 {
     public string? CurrentTenantId => tenantContext.Tenant?.Id;
 
@@ -55,6 +56,8 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<CustomerContact> CustomerContacts => Set<CustomerContact>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

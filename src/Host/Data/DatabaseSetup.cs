@@ -1,4 +1,5 @@
 using AfterSales.Modules.Administration;
+using AfterSales.Modules.Customers;
 using AfterSales.Modules.Shared;
 using AfterSales.Tenancy.EntityFrameworkCore;
 using Microsoft.Data.Sqlite;
@@ -31,10 +32,15 @@ public static class DatabaseSetup
                 throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use Sqlite or SqlServer.");
         }
 
-        services.AddScoped<IDbFactory<IAdministrationDb>>(sp => new DbFactory<IAdministrationDb>(
-            () => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext()));
+        AddModuleView<IAdministrationDb>(services);
+        AddModuleView<ICustomersDb>(services);
         return services;
     }
+
+    // A module's view of the database is the one context, created per operation in the caller's tenant scope.
+    private static void AddModuleView<TDb>(IServiceCollection services) where TDb : class, IDisposable =>
+        services.AddScoped<IDbFactory<TDb>>(sp => new DbFactory<TDb>(
+            () => (TDb)(object)sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext()));
 
     private static void Register<TContext>(IServiceCollection services, Action<IServiceProvider, DbContextOptionsBuilder> configure)
         where TContext : AppDbContext

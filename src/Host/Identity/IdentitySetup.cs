@@ -58,6 +58,8 @@ public static class IdentitySetup
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().AddRequirements(new SameTenantRequirement()).RequireRole(Roles.TenantRoles))
             .AddPolicy(Policies.TenantAdmin, p => p.RequireAuthenticatedUser().AddRequirements(new SameTenantRequirement()).RequireRole(Roles.TenantAdmin))
+            .AddPolicy(Policies.ServiceDesk, p => p.RequireAuthenticatedUser().AddRequirements(new SameTenantRequirement())
+                .RequireRole(Roles.TenantAdmin, Roles.Manager, Roles.Dispatcher, Roles.Agent))
             .AddPolicy(Policies.Management, p => p.RequireAuthenticatedUser().AddRequirements(new SameTenantRequirement()).RequireRole(Roles.TenantAdmin, Roles.Manager))
             .AddPolicy(Policies.Platform, p => p.RequireAuthenticatedUser().AddRequirements(new NoTenantRequirement()).RequireRole(Roles.PlatformOperator))
             .AddPolicy(Policies.ApiClient, p => p

@@ -1,6 +1,7 @@
 using AfterSales.Host.Data;
 using AfterSales.Modules.Administration;
 using AfterSales.Modules.Administration.ApiClients;
+using AfterSales.Modules.Customers;
 using AfterSales.Modules.Shared;
 using AfterSales.Tenancy;
 using AfterSales.Tenancy.Stores;
@@ -92,6 +93,16 @@ public sealed class DemoSeeder(IServiceProvider services, ILogger<DemoSeeder> lo
 
         await scope.ServiceProvider.GetRequiredService<ApiClientService>()
             .CreateAsync("ERP", $"{identifier}-erp", $"{identifier}-erp-secret", cancellationToken);
+
+        var customers = scope.ServiceProvider.GetRequiredService<CustomerDirectory>();
+        foreach (var customer in identifier == "demo" ? DemoCustomers.Chinese() : DemoCustomers.English())
+        {
+            var result = await customers.CreateAsync(customer, cancellationToken);
+            if (result.Status != CustomerSaveStatus.Saved)
+            {
+                throw new InvalidOperationException($"Seeding customer {customer.Code} failed: {result.Status}");
+            }
+        }
     }
 
     private static async Task CreateUserAsync(UserManager<ApplicationUser> users, string email, string displayName, string role)

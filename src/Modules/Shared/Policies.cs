@@ -9,6 +9,9 @@ public static class Policies
     /// <summary>Tenant administration: users, API clients, settings.</summary>
     public const string TenantAdmin = "TenantAdmin";
 
+    /// <summary>Those who take requests and keep customer data: admins, managers, dispatchers, agents.</summary>
+    public const string ServiceDesk = "ServiceDesk";
+
     /// <summary>Managers and admins: audit trail, reports.</summary>
     public const string Management = "Management";
 

@@ -1,0 +1,155 @@
+using AfterSales.Modules.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Modules.Customers;
+
+/// <summary>Finding, creating, changing and deleting the current tenant's customers, for the pages and the API.</summary>
+public sealed class CustomerDirectory(IDbFactory<ICustomersDb> dbFactory)
+{
+    public const int MaxPageSize = 100;
+
+    public async Task<CustomerPage> SearchAsync(CustomerQuery query, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        var customers = db.Customers.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var pattern = "%" + EscapeLike(query.Search.Trim()) + "%";
+            customers = customers.Where(c =>
+                EF.Functions.Like(c.Name, pattern, "\\") || EF.Functions.Like(c.Code, pattern, "\\") || EF.Functions.Like(c.Phone!, pattern, "\\")
+                || c.Contacts.Any(k => EF.Functions.Like(k.Name, pattern, "\\") || EF.Functions.Like(k.Phone!, pattern, "\\")));
+        }
+
+        if (query.Kind is { } kind)
+        {
+            customers = customers.Where(c => c.Kind == kind);
+        }
+
+        var total = await customers.CountAsync(cancellationToken);
+        var sorted = (query.Sort, query.Descending) switch
+        {
+            (CustomerSort.Code, false) => customers.OrderBy(c => c.Code),
+            (CustomerSort.Code, true) => customers.OrderByDescending(c => c.Code),
+            (CustomerSort.Region, false) => customers.OrderBy(c => c.Region).ThenBy(c => c.Name),
+            (CustomerSort.Region, true) => customers.OrderByDescending(c => c.Region).ThenBy(c => c.Name),
+            (CustomerSort.Level, false) => customers.OrderBy(c => c.Level).ThenBy(c => c.Name),
+            (CustomerSort.Level, true) => customers.OrderByDescending(c => c.Level).ThenBy(c => c.Name),
+            (CustomerSort.CreatedAt, false) => customers.OrderBy(c => c.CreatedAt),
+            (CustomerSort.CreatedAt, true) => customers.OrderByDescending(c => c.CreatedAt),
+            (_, true) => customers.OrderByDescending(c => c.Name),
+            _ => customers.OrderBy(c => c.Name),
+        };
+        var rows = await sorted
+            .Skip(Math.Max(0, query.Skip))
+            .Take(Math.Clamp(query.Take, 1, MaxPageSize))
+            .Select(c => new CustomerRow(c.Id, c.Code, c.Name, c.Kind, c.Level, c.Region, c.Phone,
+                c.Contacts.OrderBy(k => k.Name).Select(k => k.Name).FirstOrDefault(), c.CreatedAt))
+            .ToListAsync(cancellationToken);
+        return new CustomerPage(rows, total);
+    }
+
+    public async Task<Customer?> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        return await db.Customers.AsNoTracking().Include(c => c.Contacts).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+    }
+
+    public async Task<int> CountAsync(CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        return await db.Customers.CountAsync(cancellationToken);
+    }
+
+    public async Task<CustomerSaveResult> CreateAsync(CustomerInput input, CancellationToken cancellationToken = default)
+    {
+        var errors = CustomerRules.Validate(input);
+        if (errors.Count > 0)
+        {
+            return CustomerSaveResult.Invalid(errors);
+        }
+
+        using var db = dbFactory.Create();
+        if (await db.Customers.AnyAsync(c => c.Code == input.Code.Trim(), cancellationToken))
+        {
+            return CustomerSaveResult.Of(CustomerSaveStatus.DuplicateCode);
+        }
+
+        var customer = new Customer();
+        input.ApplyTo(customer);
+        db.Customers.Add(customer);
+        return await SaveAsync(db, customer, cancellationToken);
+    }
+
+    /// <param name="loadedStamp">The <see cref="Customer.ConcurrencyStamp"/> the editor loaded; a newer save wins and this one is refused.</param>
+    public async Task<CustomerSaveResult> UpdateAsync(Guid id, CustomerInput input, string loadedStamp, CancellationToken cancellationToken = default)
+    {
+        var errors = CustomerRules.Validate(input);
+        if (errors.Count > 0)
+        {
+            return CustomerSaveResult.Invalid(errors);
+        }
+
+        using var db = dbFactory.Create();
+        var customer = await db.Customers.Include(c => c.Contacts).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (customer is null)
+        {
+            return CustomerSaveResult.Of(CustomerSaveStatus.NotFound);
+        }
+
+        if (customer.ConcurrencyStamp != loadedStamp)
+        {
+            return CustomerSaveResult.Of(CustomerSaveStatus.Conflict);
+        }
+
+        if (customer.Code != input.Code.Trim() && await db.Customers.AnyAsync(c => c.Code == input.Code.Trim() && c.Id != id, cancellationToken))
+        {
+            return CustomerSaveResult.Of(CustomerSaveStatus.DuplicateCode);
+        }
+
+        db.CustomerContacts.RemoveRange(customer.Contacts);
+        input.ApplyTo(customer);
+        db.CustomerContacts.AddRange(customer.Contacts);
+        customer.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+        return await SaveAsync(db, customer, cancellationToken);
+    }
+
+    /// <returns>False when the customer does not exist in this tenant.</returns>
+    public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (customer is null)
+        {
+            return false;
+        }
+
+        db.Customers.Remove(customer);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    private static async Task<CustomerSaveResult> SaveAsync(ICustomersDb db, Customer customer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return new CustomerSaveResult(CustomerSaveStatus.Saved, customer.Id, customer.ConcurrencyStamp);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CustomerSaveResult.Of(CustomerSaveStatus.Conflict);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone registered the same code between our check and our insert; anything else is a real failure.
+            if (await db.Customers.AsNoTracking().AnyAsync(c => c.Code == customer.Code && c.Id != customer.Id, cancellationToken))
+            {
+                return CustomerSaveResult.Of(CustomerSaveStatus.DuplicateCode);
+            }
+
+            throw;
+        }
+    }
+
+    private static string EscapeLike(string value) => value.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+}

@@ -1,0 +1,7 @@
+namespace AfterSales.Modules.Customers;
+
+public enum CustomerKind
+{
+    Company = 0,
+    Individual = 1,
+}

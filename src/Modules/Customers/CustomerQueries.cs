@@ -1,0 +1,32 @@
+namespace AfterSales.Modules.Customers;
+
+public enum CustomerSort
+{
+    Name = 0,
+    Code = 1,
+    Region = 2,
+    Level = 3,
+    CreatedAt = 4,
+}
+
+public sealed record CustomerQuery(string? Search = null, CustomerKind? Kind = null, CustomerSort Sort = CustomerSort.Name, bool Descending = false, int Skip = 0, int Take = 20);
+
+public sealed record CustomerRow(Guid Id, string Code, string Name, CustomerKind Kind, string? Level, string? Region, string? Phone, string? Contact, DateTimeOffset CreatedAt);
+
+public sealed record CustomerPage(IReadOnlyList<CustomerRow> Items, int Total);
+
+public enum CustomerSaveStatus
+{
+    Saved,
+    Invalid,
+    DuplicateCode,
+    NotFound,
+    Conflict,
+}
+
+public sealed record CustomerSaveResult(CustomerSaveStatus Status, Guid? Id = null, string? ConcurrencyStamp = null, IReadOnlyDictionary<string, string[]>? Errors = null)
+{
+    public static CustomerSaveResult Of(CustomerSaveStatus status) => new(status);
+
+    public static CustomerSaveResult Invalid(IReadOnlyDictionary<string, string[]> errors) => new(CustomerSaveStatus.Invalid, Errors: errors);
+}

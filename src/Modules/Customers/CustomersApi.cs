@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Localization;
+
+namespace AfterSales.Modules.Customers;
+
+/// <summary>The customers API for ERP/CRM integration.</summary>
+internal static class CustomersApi
+{
+    public sealed record CustomerListResponse(IReadOnlyList<CustomerRow> Items, int Total);
+
+    public sealed record CustomerResponse(
+        Guid Id, string Code, string Name, CustomerKind Kind, string? Level, string? Tags, string? Region, string? Address,
+        string? Phone, string? Email, string? Notes, DateTimeOffset CreatedAt, IReadOnlyList<CustomerInput.ContactInput> Contacts)
+    {
+        public static CustomerResponse From(Customer c) => new(c.Id, c.Code, c.Name, c.Kind, c.Level, c.Tags, c.Region, c.Address, c.Phone, c.Email, c.Notes, c.CreatedAt,
+            c.Contacts.OrderBy(k => k.Name).Select(k => new CustomerInput.ContactInput { Name = k.Name, Phone = k.Phone, Email = k.Email, Role = k.Role }).ToList());
+    }
+
+    public static void Map(RouteGroupBuilder customers)
+    {
+        customers.MapGet("/", ListAsync).WithName("ListCustomers").WithSummary("Customers of the token's tenant, searched and paged (take at most 100).");
+        customers.MapGet("/{id:guid}", GetAsync).WithName("GetCustomer").WithSummary("One customer with its contacts.");
+        customers.MapPost("/", CreateAsync).WithName("CreateCustomer").WithSummary("Registers a customer; its code must be new in the tenant.");
+    }
+
+    private static async Task<Ok<CustomerListResponse>> ListAsync(
+        CustomerDirectory directory, string? search, CustomerKind? kind, int skip = 0, int take = 20, CancellationToken cancellationToken = default)
+    {
+        var page = await directory.SearchAsync(new CustomerQuery(search, kind, Skip: skip, Take: take), cancellationToken);
+        return TypedResults.Ok(new CustomerListResponse(page.Items, page.Total));
+    }
+
+    private static async Task<Results<Ok<CustomerResponse>, NotFound>> GetAsync(Guid id, CustomerDirectory directory, CancellationToken cancellationToken)
+    {
+        var customer = await directory.GetAsync(id, cancellationToken);
+        return customer is null ? TypedResults.NotFound() : TypedResults.Ok(CustomerResponse.From(customer));
+    }
+
+    private static async Task<Results<Created<CustomerResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        CustomerInput input, CustomerDirectory directory, IStringLocalizer<CustomerText> text, HttpContext context, CancellationToken cancellationToken)
+    {
+        var result = await directory.CreateAsync(input, cancellationToken);
+        switch (result.Status)
+        {
+            case CustomerSaveStatus.Invalid:
+                return TypedResults.ValidationProblem(result.Errors!.ToDictionary(e => e.Key, e => e.Value.Select(k => text[k].Value).ToArray()));
+            case CustomerSaveStatus.DuplicateCode:
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: text["Validation.CodeTaken"], detail: input.Code.Trim());
+            default:
+                var created = await directory.GetAsync(result.Id!.Value, cancellationToken);
+                return TypedResults.Created($"{context.Request.PathBase}/api/v1/customers/{result.Id}", CustomerResponse.From(created!));
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AfterSales.Modules.Customers;
+
+/// <summary>Customers and their contacts: pages under /customers, API under /api/v1/customers.</summary>
+public static class CustomersModule
+{
+    public static IServiceCollection AddCustomersModule(this IServiceCollection services)
+    {
+        services.AddScoped<CustomerDirectory>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapCustomersApi(this RouteGroupBuilder api)
+    {
+        CustomersApi.Map(api.MapGroup("/customers").WithTags("Customers"));
+        return api;
+    }
+}

@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Modules.Customers;
+
+/// <summary>What the customers feature sees of the database.</summary>
+public interface ICustomersDb : IDisposable
+{
+    DbSet<Customer> Customers { get; }
+    DbSet<CustomerContact> CustomerContacts { get; }
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}
