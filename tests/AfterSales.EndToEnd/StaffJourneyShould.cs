@@ -196,6 +196,51 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
         await SaveAsync(page, "tenant-suspended-en-desktop");
     }
 
+    [Fact]
+    public async Task KeepACustomerWithContacts()
+    {
+        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Desktop, Locale = "zh-CN" });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, message) => errors.Add(message);
+        await SignInAsync(page, "/t/demo", "agent@demo.example", "Demo@12345");
+        await page.WaitForURLAsync(new Regex("/t/demo/$"));
+
+        await page.GotoAsync($"{app.BaseUrl}/t/demo/customers");
+        await WaitForCircuitAsync(page);
+        await Assertions.Expect(page.GetByTestId("customers-grid")).ToContainTextAsync("C1001");
+        await ScreenshotsAsync(page, "customers-zh-CN");
+
+        // A bad phone number is explained and nothing is saved.
+        await page.GetByTestId("new-customer").ClickAsync();
+        await WaitForCircuitAsync(page);
+        await page.GetByTestId("customer-code").FillAsync("E2E-001");
+        await page.GetByTestId("customer-name").FillAsync("测试精密仪器有限公司");
+        await page.GetByTestId("customer-phone").FillAsync("call me");
+        await page.GetByTestId("add-contact").ClickAsync();
+        await page.GetByTestId("contact-name-0").FillAsync("赵工");
+        await page.GetByTestId("contact-phone-0").FillAsync("13812345678");
+        await page.GetByTestId("customer-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("customer-errors")).ToContainTextAsync("电话");
+        await SaveAsync(page, "customer-invalid-zh-CN-desktop");
+
+        await page.GetByTestId("customer-phone").FillAsync("0571-8888 6666");
+        await page.GetByTestId("customer-save").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/t/demo/customers/[0-9a-f-]{36}$"));
+        await Assertions.Expect(page.Locator("main h1")).ToContainTextAsync("测试精密仪器有限公司");
+
+        // Found again by its contact's phone.
+        await page.GotoAsync($"{app.BaseUrl}/t/demo/customers");
+        await WaitForCircuitAsync(page);
+        await page.GetByTestId("customer-search").FillAsync("13812345678");
+        await page.GetByTestId("customer-search").PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("customers-grid")).ToContainTextAsync("E2E-001");
+        await Assertions.Expect(page.GetByTestId("customers-grid")).Not.ToContainTextAsync("C1001");
+
+        Assert.Empty(errors);
+    }
+
     /// <summary>Fills and posts the server-rendered sign-in form under <paramref name="pathBase"/> ("/t/demo", or "" for the platform).</summary>
     private async Task SignInAsync(IPage page, string pathBase, string email, string password)
     {

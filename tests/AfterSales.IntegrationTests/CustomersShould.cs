@@ -171,6 +171,24 @@ public sealed class CustomersShould(AppFactory factory) : IClassFixture<AppFacto
         Assert.All(reloaded.Contacts, c => Assert.Equal(reloaded.TenantId, c.TenantId));
     }
 
+    [Theory]
+    [InlineData(CustomerSort.Default, false)]
+    [InlineData(CustomerSort.Code, true)]
+    public async Task PageThroughCustomersInTheRequestedOrder(CustomerSort sort, bool descending)
+    {
+        await using var scope = await factory.TenantScopeAsync("acme");
+        var directory = scope.ServiceProvider.GetRequiredService<CustomerDirectory>();
+
+        var first = await directory.SearchAsync(new CustomerQuery(Sort: sort, Descending: descending, Skip: 0, Take: 4));
+        var second = await directory.SearchAsync(new CustomerQuery(Sort: sort, Descending: descending, Skip: 4, Take: 4));
+
+        var codes = first.Items.Concat(second.Items).Select(c => c.Code).ToList();
+        var expected = descending ? codes.OrderDescending(StringComparer.Ordinal) : codes.Order(StringComparer.Ordinal);
+        Assert.Equal(expected, codes);
+        Assert.Equal(4, first.Items.Count);
+        Assert.Equal(first.Total, codes.Count);
+    }
+
     private async Task<HttpClient> AuthorizedClientAsync(string clientId, string secret)
     {
         var client = factory.CreateCookielessClient();

@@ -36,8 +36,10 @@ public sealed class CustomerDirectory(IDbFactory<ICustomersDb> dbFactory)
             (CustomerSort.Level, true) => customers.OrderByDescending(c => c.Level).ThenBy(c => c.Name),
             (CustomerSort.CreatedAt, false) => customers.OrderBy(c => c.CreatedAt),
             (CustomerSort.CreatedAt, true) => customers.OrderByDescending(c => c.CreatedAt),
-            (_, true) => customers.OrderByDescending(c => c.Name),
-            _ => customers.OrderBy(c => c.Name),
+            (CustomerSort.Name, false) => customers.OrderBy(c => c.Name),
+            (CustomerSort.Name, true) => customers.OrderByDescending(c => c.Name),
+            // Unsorted lists follow the tenant's own numbering, which reads better than code-point order of Chinese names.
+            _ => customers.OrderBy(c => c.Code),
         };
         var rows = await sorted
             .Skip(Math.Max(0, query.Skip))

@@ -2,14 +2,15 @@ namespace AfterSales.Modules.Customers;
 
 public enum CustomerSort
 {
-    Name = 0,
+    Default = 0,
+    Name = 5,
     Code = 1,
     Region = 2,
     Level = 3,
     CreatedAt = 4,
 }
 
-public sealed record CustomerQuery(string? Search = null, CustomerKind? Kind = null, CustomerSort Sort = CustomerSort.Name, bool Descending = false, int Skip = 0, int Take = 20);
+public sealed record CustomerQuery(string? Search = null, CustomerKind? Kind = null, CustomerSort Sort = CustomerSort.Default, bool Descending = false, int Skip = 0, int Take = 20);
 
 public sealed record CustomerRow(Guid Id, string Code, string Name, CustomerKind Kind, string? Level, string? Region, string? Phone, string? Contact, DateTimeOffset CreatedAt);
 
