@@ -1,4 +1,5 @@
 using AfterSales.Modules.Customers;
+using AfterSales.Modules.Products;
 using AfterSales.Modules.Shared;
 
 namespace AfterSales.Host.Api;
@@ -11,6 +12,7 @@ public static class ApiEndpoints
         var v1 = app.MapGroup("/api/v1").RequireAuthorization(Policies.ApiClient).WithTags("v1");
         v1.MapMe();
         v1.MapCustomersApi();
+        v1.MapProductsApi();
         return app;
     }
 }

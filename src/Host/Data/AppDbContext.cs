@@ -1,5 +1,6 @@
 using AfterSales.Modules.Administration;
 using AfterSales.Modules.Customers;
+using AfterSales.Modules.Products;
 using AfterSales.Modules.Shared;
 using AfterSales.Tenancy;
 using AfterSales.Tenancy.EntityFrameworkCore;
@@ -17,7 +18,7 @@ namespace AfterSales.Host.Data;
 /// </summary>
 public abstract class AppDbContext(DbContextOptions options, ITenantContext tenantContext)
     : IdentityDbContext<ApplicationUser>(options),
-      IMultiTenantDbContext, ITenantStoreDbContext, IDataProtectionKeyContext, IAdministrationDb, ICustomersDb
+      IMultiTenantDbContext, ITenantStoreDbContext, IDataProtectionKeyContext, IAdministrationDb, ICustomersDb, IProductsDb
 {
     public string? CurrentTenantId => tenantContext.Tenant?.Id;
 
@@ -58,6 +59,8 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<CustomerContact> CustomerContacts => Set<CustomerContact>();
+    public DbSet<ProductModel> ProductModels => Set<ProductModel>();
+    public DbSet<SerialNumber> SerialNumbers => Set<SerialNumber>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,6 @@
 using AfterSales.Modules.Administration;
 using AfterSales.Modules.Customers;
+using AfterSales.Modules.Products;
 using AfterSales.Modules.Shared;
 using AfterSales.Tenancy.EntityFrameworkCore;
 using Microsoft.Data.Sqlite;
@@ -34,6 +35,7 @@ public static class DatabaseSetup
 
         AddModuleView<IAdministrationDb>(services);
         AddModuleView<ICustomersDb>(services);
+        AddModuleView<IProductsDb>(services);
         return services;
     }
 

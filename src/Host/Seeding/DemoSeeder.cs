@@ -2,6 +2,7 @@ using AfterSales.Host.Data;
 using AfterSales.Modules.Administration;
 using AfterSales.Modules.Administration.ApiClients;
 using AfterSales.Modules.Customers;
+using AfterSales.Modules.Products;
 using AfterSales.Modules.Shared;
 using AfterSales.Tenancy;
 using AfterSales.Tenancy.Stores;
@@ -101,6 +102,23 @@ public sealed class DemoSeeder(IServiceProvider services, ILogger<DemoSeeder> lo
             if (result.Status != CustomerSaveStatus.Saved)
             {
                 throw new InvalidOperationException($"Seeding customer {customer.Code} failed: {result.Status}");
+            }
+        }
+
+        var chinese = identifier == "demo";
+        var catalog = scope.ServiceProvider.GetRequiredService<ProductCatalog>();
+        foreach (var model in DemoProducts.Models(chinese))
+        {
+            await catalog.CreateAsync(model, cancellationToken);
+        }
+
+        var registry = scope.ServiceProvider.GetRequiredService<SerialRegistry>();
+        foreach (var unit in DemoProducts.Units(chinese, registry.Today))
+        {
+            var result = await registry.RegisterAsync(unit, cancellationToken);
+            if (result.Status != SerialSaveStatus.Saved)
+            {
+                throw new InvalidOperationException($"Seeding serial {unit.Number} failed: {result.Status}");
             }
         }
     }

@@ -56,6 +56,28 @@ public sealed class CustomerDirectory(IDbFactory<ICustomersDb> dbFactory)
         return await db.Customers.AsNoTracking().Include(c => c.Contacts).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
     }
 
+    /// <summary>Code and name of the given customers, for other features that show whom something belongs to.</summary>
+    public async Task<IReadOnlyDictionary<Guid, CustomerRef>> RefsAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        var wanted = ids.Distinct().ToList();
+        if (wanted.Count == 0)
+        {
+            return new Dictionary<Guid, CustomerRef>();
+        }
+
+        using var db = dbFactory.Create();
+        return await db.Customers.AsNoTracking().Where(c => wanted.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => new CustomerRef(c.Id, c.Code, c.Name), cancellationToken);
+    }
+
+    public async Task<CustomerRef?> FindByCodeAsync(string code, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        var trimmed = code.Trim();
+        return await db.Customers.AsNoTracking().Where(c => c.Code == trimmed)
+            .Select(c => new CustomerRef(c.Id, c.Code, c.Name)).FirstOrDefaultAsync(cancellationToken);
+    }
+
     public async Task<int> CountAsync(CancellationToken cancellationToken = default)
     {
         using var db = dbFactory.Create();

@@ -31,3 +31,6 @@ public sealed record CustomerSaveResult(CustomerSaveStatus Status, Guid? Id = nu
 
     public static CustomerSaveResult Invalid(IReadOnlyDictionary<string, string[]> errors) => new(CustomerSaveStatus.Invalid, Errors: errors);
 }
+
+/// <summary>How other features refer to a customer.</summary>
+public sealed record CustomerRef(Guid Id, string Code, string Name);

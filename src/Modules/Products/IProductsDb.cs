@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Modules.Products;
+
+/// <summary>What the products feature sees of the database.</summary>
+public interface IProductsDb : IDisposable
+{
+    DbSet<ProductModel> ProductModels { get; }
+    DbSet<SerialNumber> SerialNumbers { get; }
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AfterSales.Modules.Products;
+
+internal sealed class ProductModelConfiguration : IEntityTypeConfiguration<ProductModel>
+{
+    public void Configure(EntityTypeBuilder<ProductModel> builder)
+    {
+        builder.ToTable("ProductModels");
+        builder.Property(m => m.Code).HasMaxLength(64).IsRequired();
+        builder.Property(m => m.Name).HasMaxLength(200).IsRequired();
+        builder.Property(m => m.Category).HasMaxLength(64);
+        builder.HasIndex(m => new { m.TenantId, m.Code }).IsUnique();
+    }
+}
+
+internal sealed class SerialNumberConfiguration : IEntityTypeConfiguration<SerialNumber>
+{
+    public void Configure(EntityTypeBuilder<SerialNumber> builder)
+    {
+        builder.ToTable("SerialNumbers");
+        builder.Property(s => s.Number).HasMaxLength(64).IsRequired();
+        builder.Property(s => s.Batch).HasMaxLength(64);
+        builder.Property(s => s.Supplier).HasMaxLength(100);
+        builder.Property(s => s.Salesperson).HasMaxLength(64);
+        builder.HasIndex(s => new { s.TenantId, s.Number }).IsUnique();
+        builder.HasIndex(s => new { s.TenantId, s.CustomerId });
+        builder.HasIndex(s => new { s.TenantId, s.WarrantyEnd });
+        builder.HasOne(s => s.Model).WithMany().HasForeignKey(s => s.ProductModelId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

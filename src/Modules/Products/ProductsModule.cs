@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AfterSales.Modules.Products;
+
+/// <summary>Product models, the serial-number registry and warranty: pages under /products, /serials, /warranty; API under /api/v1/serials.</summary>
+public static class ProductsModule
+{
+    public static IServiceCollection AddProductsModule(this IServiceCollection services)
+    {
+        services.AddScoped<ProductCatalog>();
+        services.AddScoped<SerialRegistry>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapProductsApi(this RouteGroupBuilder api)
+    {
+        SerialsApi.Map(api.MapGroup("/serials").WithTags("Serial numbers"));
+        return api;
+    }
+}

@@ -1,0 +1,177 @@
+using System.Text.RegularExpressions;
+using AfterSales.Modules.Customers;
+using AfterSales.Modules.Shared;
+using AfterSales.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Modules.Products;
+
+/// <summary>The tenant's serial-number registry and its warranty look-ups.</summary>
+public sealed partial class SerialRegistry(IDbFactory<IProductsDb> dbFactory, CustomerDirectory customers, ITenantContext tenantContext, TimeProvider clock)
+{
+    public const int MaxPageSize = 100;
+
+    /// <summary>Today in the tenant's time zone: warranty ends at the end of the local day.</summary>
+    public DateOnly Today
+    {
+        get
+        {
+            var zone = TimeZoneInfo.Utc;
+            if (tenantContext.Tenant?.TimeZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found))
+            {
+                zone = found;
+            }
+
+            return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+        }
+    }
+
+    public static string Normalize(string number) => number.Trim().ToUpperInvariant();
+
+    public async Task<SerialView?> FindAsync(string number, CancellationToken cancellationToken = default)
+    {
+        var normalized = Normalize(number);
+        using var db = dbFactory.Create();
+        var unit = await db.SerialNumbers.AsNoTracking().Include(s => s.Model).FirstOrDefaultAsync(s => s.Number == normalized, cancellationToken);
+        if (unit is null)
+        {
+            return null;
+        }
+
+        var owner = unit.CustomerId is { } id ? (await customers.RefsAsync([id], cancellationToken)).GetValueOrDefault(id) : null;
+        return new SerialView(unit.Id, unit.Number, unit.Model!.Code, unit.Model.Name, unit.Model.Category, owner?.Code, owner?.Name,
+            unit.ProductionDate, unit.Batch, unit.Supplier, unit.PurchaseDate, unit.Salesperson, unit.WarrantyOn(Today));
+    }
+
+    public async Task<SerialPage> SearchAsync(SerialQuery query, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        var units = db.SerialNumbers.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = Normalize(query.Search);
+            units = units.Where(s => s.Number.StartsWith(term) || s.Model!.Code.StartsWith(term) || s.Batch == term);
+        }
+
+        if (query.CustomerId is { } customerId)
+        {
+            units = units.Where(s => s.CustomerId == customerId);
+        }
+
+        var today = Today;
+        if (query.ExpiringWithinDays is { } days)
+        {
+            var until = today.AddDays(days);
+            units = units.Where(s => s.WarrantyEnd >= today && s.WarrantyEnd <= until);
+        }
+
+        var total = await units.CountAsync(cancellationToken);
+        var ordered = query.ExpiringWithinDays is null ? units.OrderBy(s => s.Number) : units.OrderBy(s => s.WarrantyEnd).ThenBy(s => s.Number);
+        var page = await ordered
+            .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, MaxPageSize))
+            .Select(s => new { s.Id, s.Number, ModelCode = s.Model!.Code, ModelName = s.Model.Name, s.CustomerId, s.PurchaseDate, s.WarrantyStart, s.WarrantyEnd })
+            .ToListAsync(cancellationToken);
+        var owners = await customers.RefsAsync(page.Where(s => s.CustomerId != null).Select(s => s.CustomerId!.Value), cancellationToken);
+        var rows = page.Select(s =>
+        {
+            var owner = s.CustomerId is { } id ? owners.GetValueOrDefault(id) : null;
+            var warranty = Warranty.Evaluate(s.WarrantyStart, s.WarrantyEnd, today);
+            return new SerialRow(s.Id, s.Number, s.ModelCode, s.ModelName, owner?.Code, owner?.Name, s.PurchaseDate, s.WarrantyEnd, warranty.State, warranty.DaysLeft);
+        }).ToList();
+        return new SerialPage(rows, total);
+    }
+
+    public async Task<SerialSaveResult> RegisterAsync(SerialInput input, CancellationToken cancellationToken = default)
+    {
+        var errors = new Dictionary<string, List<string>>();
+        void Add(string field, string key) => (errors.TryGetValue(field, out var list) ? list : errors[field] = []).Add(key);
+
+        var number = Normalize(input.Number ?? "");
+        if (number.Length == 0)
+        {
+            Add(nameof(input.Number), "Validation.SerialRequired");
+        }
+        else if (number.Length > 64 || !SerialPattern().IsMatch(number))
+        {
+            Add(nameof(input.Number), "Validation.SerialFormat");
+        }
+
+        using var db = dbFactory.Create();
+        var modelCode = (input.ModelCode ?? "").Trim();
+        var model = modelCode.Length == 0 ? null : await db.ProductModels.FirstOrDefaultAsync(m => m.Code == modelCode, cancellationToken);
+        if (model is null)
+        {
+            Add(nameof(input.ModelCode), modelCode.Length == 0 ? "Validation.ModelRequired" : "Validation.ModelUnknown");
+        }
+
+        CustomerRef? owner = null;
+        if (!string.IsNullOrWhiteSpace(input.CustomerCode))
+        {
+            owner = await customers.FindByCodeAsync(input.CustomerCode, cancellationToken);
+            if (owner is null)
+            {
+                Add(nameof(input.CustomerCode), "Validation.CustomerUnknown");
+            }
+        }
+
+        if (input.ProductionDate is { } produced && input.PurchaseDate is { } bought && bought < produced)
+        {
+            Add(nameof(input.PurchaseDate), "Validation.PurchaseBeforeProduction");
+        }
+
+        if (input.WarrantyStart is { } start && input.WarrantyEnd is { } end && end < start)
+        {
+            Add(nameof(input.WarrantyEnd), "Validation.WarrantyEndBeforeStart");
+        }
+
+        if (errors.Count > 0)
+        {
+            return new SerialSaveResult(SerialSaveStatus.Invalid, Errors: errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+        }
+
+        if (await db.SerialNumbers.AnyAsync(s => s.Number == number, cancellationToken))
+        {
+            return new SerialSaveResult(SerialSaveStatus.Duplicate);
+        }
+
+        var unit = new SerialNumber
+        {
+            Number = number,
+            ProductModelId = model!.Id,
+            CustomerId = owner?.Id,
+            ProductionDate = input.ProductionDate,
+            Batch = Clean(input.Batch),
+            Supplier = Clean(input.Supplier),
+            PurchaseDate = input.PurchaseDate,
+            Salesperson = Clean(input.Salesperson),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        unit.ApplyWarranty(model.DefaultWarrantyMonths, input.WarrantyStart, input.WarrantyEnd);
+        db.SerialNumbers.Add(unit);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique index caught a registration of the same number between our check and our insert.
+            using var check = dbFactory.Create();
+            if (await check.SerialNumbers.AnyAsync(s => s.Number == number, cancellationToken))
+            {
+                return new SerialSaveResult(SerialSaveStatus.Duplicate);
+            }
+
+            throw;
+        }
+
+        return new SerialSaveResult(SerialSaveStatus.Saved, unit.Id);
+    }
+
+    public async Task<int> CountExpiringAsync(int days, CancellationToken cancellationToken = default) =>
+        (await SearchAsync(new SerialQuery(ExpiringWithinDays: days, Take: 1), cancellationToken)).Total;
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    [GeneratedRegex("^[A-Z0-9][A-Z0-9._-]*$")]
+    private static partial Regex SerialPattern();
+}
