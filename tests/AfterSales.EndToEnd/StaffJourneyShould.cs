@@ -241,6 +241,48 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
         Assert.Empty(errors);
     }
 
+    [Fact]
+    public async Task RegisterAUnitAndLookUpItsWarranty()
+    {
+        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Desktop, Locale = "zh-CN" });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, message) => errors.Add(message);
+        await SignInAsync(page, "/t/demo", "dispatcher@demo.example", "Demo@12345");
+        await page.WaitForURLAsync(new Regex("/t/demo/$"));
+
+        // Register a unit for a customer.
+        await page.GotoAsync($"{app.BaseUrl}/t/demo/serials");
+        await WaitForCircuitAsync(page);
+        await Assertions.Expect(page.GetByTestId("serials-grid")).ToContainTextAsync("KT35-2024-0001");
+        await page.GetByTestId("register-serial").ClickAsync();
+        await page.GetByTestId("serial-number").FillAsync("js90-e2e-0001");
+        await page.GetByTestId("serial-model").ClickAsync();
+        await page.Locator(".rz-dropdown-item", new() { HasText = "JS-90" }).ClickAsync();
+        await page.GetByTestId("serial-customer").FillAsync("C1004");
+        await SaveAsync(page, "serial-register-zh-CN-desktop");
+        await page.GetByTestId("serial-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("serials-grid")).ToContainTextAsync("JS90-E2E-0001");
+        await ScreenshotsAsync(page, "serials-zh-CN");
+
+        // Look it up: no purchase date yet, so its warranty is unknown; a registered unit shows its days left.
+        await page.GotoAsync($"{app.BaseUrl}/t/demo/warranty");
+        await WaitForCircuitAsync(page);
+        await page.GetByTestId("warranty-sn").FillAsync("js90-e2e-0001");
+        await page.GetByTestId("warranty-lookup").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("warranty-result")).ToContainTextAsync("西部水务集团");
+        await page.GetByTestId("warranty-sn").FillAsync("KT35-2024-0001");
+        await page.GetByTestId("warranty-sn").PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("warranty-result")).ToContainTextAsync("剩余");
+        await ScreenshotsAsync(page, "warranty-zh-CN");
+        await page.GetByTestId("warranty-sn").FillAsync("NOPE-404");
+        await page.GetByTestId("warranty-lookup").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("warranty-none")).ToBeVisibleAsync();
+
+        Assert.Empty(errors);
+    }
+
     /// <summary>Fills and posts the server-rendered sign-in form under <paramref name="pathBase"/> ("/t/demo", or "" for the platform).</summary>
     private async Task SignInAsync(IPage page, string pathBase, string email, string password)
     {
