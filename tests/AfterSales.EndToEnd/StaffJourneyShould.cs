@@ -275,6 +275,14 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
         await page.GetByTestId("warranty-sn").FillAsync("KT35-2024-0001");
         await page.GetByTestId("warranty-sn").PressAsync("Enter");
         await Assertions.Expect(page.GetByTestId("warranty-result")).ToContainTextAsync("剩余");
+
+        // Extend it: the history keeps who, when, why and the fee.
+        await page.GetByTestId("extend-warranty").ClickAsync();
+        await page.GetByTestId("extend-reason").FillAsync("延保合同 EW-E2E");
+        await SaveAsync(page, "warranty-extend-zh-CN-desktop");
+        await page.GetByTestId("extend-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("extension-history")).ToContainTextAsync("延保合同 EW-E2E");
+        await Assertions.Expect(page.GetByTestId("extension-history")).ToContainTextAsync("Dispatcher");
         await ScreenshotsAsync(page, "warranty-zh-CN");
         await page.GetByTestId("warranty-sn").FillAsync("NOPE-404");
         await page.GetByTestId("warranty-lookup").ClickAsync();

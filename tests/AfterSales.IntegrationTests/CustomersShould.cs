@@ -68,6 +68,7 @@ public sealed class CustomersShould(AppFactory factory) : IClassFixture<AppFacto
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         Assert.Contains("北方制冷工程有限公司", html, StringComparison.Ordinal);
+        Assert.Contains("KT35-2023-0107", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -101,6 +101,70 @@ public sealed class SerialsShould(AppFactory factory) : IClassFixture<AppFactory
         Assert.Contains(page.Items, u => u.Number == "RS200-0001" && u.CustomerName == "南粤食品机械厂");
     }
 
+    [Fact]
+    public async Task ExtendAWarrantyAndKeepItsHistory()
+    {
+        await using var scope = await factory.TenantScopeAsync("demo");
+        var registry = scope.ServiceProvider.GetRequiredService<SerialRegistry>();
+        var unit = (await registry.FindAsync("RS200-0002"))!;
+        var newEnd = unit.Warranty.End!.Value.AddYears(2);
+
+        var first = await registry.ExtendAsync(unit.Number, unit.Warranty.End, newEnd, "延保合同 EW-2026-01", 680m);
+        var stale = await registry.ExtendAsync(unit.Number, unit.Warranty.End, newEnd.AddYears(1), "second desk", null);
+        var after = (await registry.FindAsync(unit.Number))!;
+        var history = await registry.ExtensionsAsync(unit.Id);
+
+        Assert.Equal(ExtendStatus.Saved, first.Status);
+        Assert.Equal(ExtendStatus.Conflict, stale.Status);
+        Assert.Equal(newEnd, after.Warranty.End);
+        Assert.Equal(unit.Warranty.Start, after.Warranty.Start);
+        var entry = Assert.Single(history);
+        Assert.Equal(unit.Warranty.End, entry.PreviousEnd);
+        Assert.Equal(680m, entry.Fee);
+    }
+
+    [Fact]
+    public async Task RenewAnExpiredWarrantyFromToday()
+    {
+        await using var scope = await factory.TenantScopeAsync("demo");
+        var registry = scope.ServiceProvider.GetRequiredService<SerialRegistry>();
+        var unit = (await registry.FindAsync("JS90-0002"))!;
+        Assert.Equal(WarrantyState.Expired, unit.Warranty.State);
+
+        var result = await registry.ExtendAsync(unit.Number, unit.Warranty.End, registry.Today.AddYears(1), "续保", 199m);
+        var after = (await registry.FindAsync(unit.Number))!;
+
+        Assert.Equal(ExtendStatus.Saved, result.Status);
+        Assert.Equal(WarrantyState.InWarranty, after.Warranty.State);
+        Assert.Equal(registry.Today, after.Warranty.Start);
+    }
+
+    [Theory]
+    [InlineData("", 1, "Validation.ReasonRequired")]
+    [InlineData("reason", -400, "Validation.NewEndTooEarly")]
+    public async Task RefuseAnExtensionWithoutReasonOrIntoThePast(string reason, int daysFromNow, string error)
+    {
+        await using var scope = await factory.TenantScopeAsync("demo");
+        var registry = scope.ServiceProvider.GetRequiredService<SerialRegistry>();
+        var unit = (await registry.FindAsync("KT35-2023-0107"))!;
+
+        var result = await registry.ExtendAsync(unit.Number, unit.Warranty.End, registry.Today.AddDays(daysFromNow), reason, null);
+
+        Assert.Equal(ExtendStatus.Invalid, result.Status);
+        Assert.Equal(error, result.ErrorKey);
+        Assert.Empty(await registry.ExtensionsAsync(unit.Id));
+    }
+
+    [Fact]
+    public async Task NotExtendAnotherTenantsUnit()
+    {
+        await using var scope = await factory.TenantScopeAsync("demo");
+
+        var result = await scope.ServiceProvider.GetRequiredService<SerialRegistry>().ExtendAsync("PX100-A002", null, new DateOnly(2030, 1, 1), "takeover", null);
+
+        Assert.Equal(ExtendStatus.NotFound, result.Status);
+    }
+
     private async Task<HttpClient> ClientAsync(string clientId, string secret)
     {
         var client = factory.CreateCookielessClient();

@@ -61,6 +61,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<CustomerContact> CustomerContacts => Set<CustomerContact>();
     public DbSet<ProductModel> ProductModels => Set<ProductModel>();
     public DbSet<SerialNumber> SerialNumbers => Set<SerialNumber>();
+    public DbSet<WarrantyExtension> WarrantyExtensions => Set<WarrantyExtension>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -7,5 +7,6 @@ public interface IProductsDb : IDisposable
 {
     DbSet<ProductModel> ProductModels { get; }
     DbSet<SerialNumber> SerialNumbers { get; }
+    DbSet<WarrantyExtension> WarrantyExtensions { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

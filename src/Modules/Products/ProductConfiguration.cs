@@ -28,5 +28,20 @@ internal sealed class SerialNumberConfiguration : IEntityTypeConfiguration<Seria
         builder.HasIndex(s => new { s.TenantId, s.CustomerId });
         builder.HasIndex(s => new { s.TenantId, s.WarrantyEnd });
         builder.HasOne(s => s.Model).WithMany().HasForeignKey(s => s.ProductModelId).OnDelete(DeleteBehavior.Restrict);
+        // Two people extending the same warranty at once: the second save finds another end date and is refused.
+        builder.Property(s => s.WarrantyEnd).IsConcurrencyToken();
+    }
+}
+
+internal sealed class WarrantyExtensionConfiguration : IEntityTypeConfiguration<WarrantyExtension>
+{
+    public void Configure(EntityTypeBuilder<WarrantyExtension> builder)
+    {
+        builder.ToTable("WarrantyExtensions");
+        builder.Property(e => e.Reason).HasMaxLength(500).IsRequired();
+        builder.Property(e => e.Fee).HasPrecision(12, 2);
+        builder.Property(e => e.By).HasMaxLength(256);
+        builder.HasIndex(e => new { e.TenantId, e.SerialNumberId, e.At });
+        builder.HasOne<SerialNumber>().WithMany().HasForeignKey(e => e.SerialNumberId).OnDelete(DeleteBehavior.Cascade);
     }
 }

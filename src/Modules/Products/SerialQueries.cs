@@ -22,4 +22,16 @@ public enum SerialSaveStatus
 
 public sealed record SerialSaveResult(SerialSaveStatus Status, Guid? Id = null, IReadOnlyDictionary<string, string[]>? Errors = null);
 
+public enum ExtendStatus
+{
+    Saved,
+    NotFound,
+    Invalid,
+    Conflict,
+}
+
+public sealed record ExtendResult(ExtendStatus Status, string? ErrorKey = null);
+
+public sealed record ExtensionRow(DateOnly? PreviousEnd, DateOnly NewEnd, string Reason, decimal? Fee, string? By, DateTimeOffset At);
+
 public sealed record ModelInput(string Code, string Name, string? Category, int DefaultWarrantyMonths);

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AfterSales.Modules.Products;
 
 /// <summary>The tenant's serial-number registry and its warranty look-ups.</summary>
-public sealed partial class SerialRegistry(IDbFactory<IProductsDb> dbFactory, CustomerDirectory customers, ITenantContext tenantContext, TimeProvider clock)
+public sealed partial class SerialRegistry(IDbFactory<IProductsDb> dbFactory, CustomerDirectory customers, ITenantContext tenantContext, ICurrentUser currentUser, TimeProvider clock)
 {
     public const int MaxPageSize = 100;
 
@@ -165,6 +165,75 @@ public sealed partial class SerialRegistry(IDbFactory<IProductsDb> dbFactory, Cu
         }
 
         return new SerialSaveResult(SerialSaveStatus.Saved, unit.Id);
+    }
+
+    /// <summary>
+    /// Extends (or renews) a unit's warranty to <paramref name="newEnd"/>. <paramref name="seenEnd"/> is the end date the
+    /// user was looking at: if it changed meanwhile, nothing is saved and the user is told.
+    /// </summary>
+    public async Task<ExtendResult> ExtendAsync(string number, DateOnly? seenEnd, DateOnly newEnd, string reason, decimal? fee, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 500)
+        {
+            return new ExtendResult(ExtendStatus.Invalid, "Validation.ReasonRequired");
+        }
+
+        if (fee is < 0 or > 9_999_999_999m)
+        {
+            return new ExtendResult(ExtendStatus.Invalid, "Validation.Fee");
+        }
+
+        var normalized = Normalize(number);
+        using var db = dbFactory.Create();
+        var unit = await db.SerialNumbers.FirstOrDefaultAsync(s => s.Number == normalized, cancellationToken);
+        if (unit is null)
+        {
+            return new ExtendResult(ExtendStatus.NotFound);
+        }
+
+        if (unit.WarrantyEnd != seenEnd)
+        {
+            return new ExtendResult(ExtendStatus.Conflict);
+        }
+
+        var today = Today;
+        if (newEnd <= (unit.WarrantyEnd ?? today) || newEnd < today)
+        {
+            return new ExtendResult(ExtendStatus.Invalid, "Validation.NewEndTooEarly");
+        }
+
+        db.WarrantyExtensions.Add(new WarrantyExtension
+        {
+            SerialNumberId = unit.Id,
+            PreviousEnd = unit.WarrantyEnd,
+            NewEnd = newEnd,
+            Reason = reason.Trim(),
+            Fee = fee,
+            By = currentUser.Name,
+            At = clock.GetUtcNow(),
+        });
+        // A renewal after expiry (or of a unit without dates) covers from today; an extension keeps its start.
+        unit.WarrantyStart = unit.WarrantyStart is null || unit.WarrantyEnd < today ? today : unit.WarrantyStart;
+        unit.WarrantyEnd = newEnd;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new ExtendResult(ExtendStatus.Conflict);
+        }
+
+        return new ExtendResult(ExtendStatus.Saved);
+    }
+
+    public async Task<IReadOnlyList<ExtensionRow>> ExtensionsAsync(Guid serialId, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        return await db.WarrantyExtensions.AsNoTracking().Where(e => e.SerialNumberId == serialId)
+            .OrderByDescending(e => e.At)
+            .Select(e => new ExtensionRow(e.PreviousEnd, e.NewEnd, e.Reason, e.Fee, e.By, e.At))
+            .ToListAsync(cancellationToken);
     }
 
     public async Task<int> CountExpiringAsync(int days, CancellationToken cancellationToken = default) =>

@@ -342,6 +342,7 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(64)");
 
                     b.Property<DateOnly?>("WarrantyEnd")
+                        .IsConcurrencyToken()
                         .HasColumnType("date");
 
                     b.Property<DateOnly?>("WarrantyStart")
@@ -359,6 +360,51 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.HasIndex("TenantId", "WarrantyEnd");
 
                     b.ToTable("SerialNumbers", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Products.WarrantyExtension", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<decimal?>("Fee")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
+                    b.Property<DateOnly>("NewEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PreviousEnd")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<Guid>("SerialNumberId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SerialNumberId");
+
+                    b.HasIndex("TenantId", "SerialNumberId", "At");
+
+                    b.ToTable("WarrantyExtensions", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Modules.Shared.AuditEntry", b =>
@@ -849,6 +895,15 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Model");
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Products.WarrantyExtension", b =>
+                {
+                    b.HasOne("AfterSales.Modules.Products.SerialNumber", null)
+                        .WithMany()
+                        .HasForeignKey("SerialNumberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AfterSales.Tenancy.Tenant", b =>

@@ -336,6 +336,7 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("WarrantyEnd")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("WarrantyStart")
@@ -353,6 +354,51 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "WarrantyEnd");
 
                     b.ToTable("SerialNumbers", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Products.WarrantyExtension", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Fee")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("NewEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PreviousEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SerialNumberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SerialNumberId");
+
+                    b.HasIndex("TenantId", "SerialNumberId", "At");
+
+                    b.ToTable("WarrantyExtensions", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Modules.Shared.AuditEntry", b =>
@@ -831,6 +877,15 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Model");
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Products.WarrantyExtension", b =>
+                {
+                    b.HasOne("AfterSales.Modules.Products.SerialNumber", null)
+                        .WithMany()
+                        .HasForeignKey("SerialNumberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AfterSales.Tenancy.Tenant", b =>
