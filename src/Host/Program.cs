@@ -76,6 +76,8 @@ app.MapTokenEndpoint();
 app.MapApi();
 app.MapCultureSwitch();
 app.MapAccountEndpoints();
+app.MapCustomersDownloads();
+app.MapProductsDownloads();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
     .AddAdditionalAssemblies(typeof(AdministrationModule).Assembly);

@@ -8,7 +8,17 @@ public sealed class CustomerDirectory(IDbFactory<ICustomersDb> dbFactory)
 {
     public const int MaxPageSize = 100;
 
-    public async Task<CustomerPage> SearchAsync(CustomerQuery query, CancellationToken cancellationToken = default)
+    /// <summary>An export holds at most this many rows; beyond it the list must be filtered first.</summary>
+    public const int MaxExportRows = 100_000;
+
+    public Task<CustomerPage> SearchAsync(CustomerQuery query, CancellationToken cancellationToken = default) =>
+        QueryAsync(query, MaxPageSize, cancellationToken);
+
+    /// <summary>Every customer matching the filter (sorted like the list), for an export.</summary>
+    public Task<CustomerPage> ExportAsync(CustomerQuery query, CancellationToken cancellationToken = default) =>
+        QueryAsync(query with { Skip = 0, Take = MaxExportRows }, MaxExportRows, cancellationToken);
+
+    private async Task<CustomerPage> QueryAsync(CustomerQuery query, int maxTake, CancellationToken cancellationToken)
     {
         using var db = dbFactory.Create();
         var customers = db.Customers.AsNoTracking();
@@ -43,7 +53,7 @@ public sealed class CustomerDirectory(IDbFactory<ICustomersDb> dbFactory)
         };
         var rows = await sorted
             .Skip(Math.Max(0, query.Skip))
-            .Take(Math.Clamp(query.Take, 1, MaxPageSize))
+            .Take(Math.Clamp(query.Take, 1, maxTake))
             .Select(c => new CustomerRow(c.Id, c.Code, c.Name, c.Kind, c.Level, c.Region, c.Phone,
                 c.Contacts.OrderBy(k => k.Name).Select(k => k.Name).FirstOrDefault(), c.CreatedAt))
             .ToListAsync(cancellationToken);

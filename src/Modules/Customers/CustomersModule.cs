@@ -14,6 +14,13 @@ public static class CustomersModule
         return services;
     }
 
+    /// <summary>Endpoints of the staff UI that are not pages (downloads).</summary>
+    public static IEndpointRouteBuilder MapCustomersDownloads(this IEndpointRouteBuilder app)
+    {
+        CustomersExport.Map(app);
+        return app;
+    }
+
     public static RouteGroupBuilder MapCustomersApi(this RouteGroupBuilder api)
     {
         CustomersApi.Map(api.MapGroup("/customers").WithTags("Customers"));

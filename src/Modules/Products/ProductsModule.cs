@@ -15,6 +15,13 @@ public static class ProductsModule
         return services;
     }
 
+    /// <summary>Endpoints of the staff UI that are not pages (downloads).</summary>
+    public static IEndpointRouteBuilder MapProductsDownloads(this IEndpointRouteBuilder app)
+    {
+        SerialsExport.Map(app);
+        return app;
+    }
+
     public static RouteGroupBuilder MapProductsApi(this RouteGroupBuilder api)
     {
         SerialsApi.Map(api.MapGroup("/serials").WithTags("Serial numbers"));

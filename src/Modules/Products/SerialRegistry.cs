@@ -43,7 +43,17 @@ public sealed partial class SerialRegistry(IDbFactory<IProductsDb> dbFactory, Cu
             unit.ProductionDate, unit.Batch, unit.Supplier, unit.PurchaseDate, unit.Salesperson, unit.WarrantyOn(Today));
     }
 
-    public async Task<SerialPage> SearchAsync(SerialQuery query, CancellationToken cancellationToken = default)
+    /// <summary>An export holds at most this many rows; beyond it the list must be filtered first.</summary>
+    public const int MaxExportRows = 100_000;
+
+    public Task<SerialPage> SearchAsync(SerialQuery query, CancellationToken cancellationToken = default) =>
+        QueryAsync(query, MaxPageSize, cancellationToken);
+
+    /// <summary>Every unit matching the filter (ordered like the list), for an export.</summary>
+    public Task<SerialPage> ExportAsync(SerialQuery query, CancellationToken cancellationToken = default) =>
+        QueryAsync(query with { Skip = 0, Take = MaxExportRows }, MaxExportRows, cancellationToken);
+
+    private async Task<SerialPage> QueryAsync(SerialQuery query, int maxTake, CancellationToken cancellationToken)
     {
         using var db = dbFactory.Create();
         var units = db.SerialNumbers.AsNoTracking();
@@ -68,7 +78,7 @@ public sealed partial class SerialRegistry(IDbFactory<IProductsDb> dbFactory, Cu
         var total = await units.CountAsync(cancellationToken);
         var ordered = query.ExpiringWithinDays is null ? units.OrderBy(s => s.Number) : units.OrderBy(s => s.WarrantyEnd).ThenBy(s => s.Number);
         var page = await ordered
-            .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, MaxPageSize))
+            .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, maxTake))
             .Select(s => new { s.Id, s.Number, ModelCode = s.Model!.Code, ModelName = s.Model.Name, s.CustomerId, s.PurchaseDate, s.WarrantyStart, s.WarrantyEnd })
             .ToListAsync(cancellationToken);
         var owners = await customers.RefsAsync(page.Where(s => s.CustomerId != null).Select(s => s.CustomerId!.Value), cancellationToken);
