@@ -291,6 +291,36 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
         Assert.Empty(errors);
     }
 
+    [Fact]
+    public async Task ImportSerialNumbersOnlyWhenEveryRowIsGood()
+    {
+        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Desktop, Locale = "zh-CN" });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, message) => errors.Add(message);
+        await SignInAsync(page, "/t/demo", "agent@demo.example", "Demo@12345");
+        await page.WaitForURLAsync(new Regex("/t/demo/$"));
+
+        await page.GotoAsync($"{app.BaseUrl}/t/demo/serials/import");
+        await WaitForCircuitAsync(page);
+        var bad = "序列号,型号编码,客户编号,购买日期\nE2E-IMP-1,KT-35,C1001,2026-02-01\nE2E-IMP-2,NO-MODEL,,2026-02-30\n";
+        await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = "units.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(bad) });
+        await Assertions.Expect(page.GetByTestId("import-errors")).ToContainTextAsync("E2E-IMP-2");
+        await Assertions.Expect(page.GetByTestId("import-commit")).ToHaveCountAsync(0);
+        await ScreenshotsAsync(page, "serial-import-errors-zh-CN");
+
+        var good = "序列号,型号编码,客户编号,购买日期\nE2E-IMP-1,KT-35,C1001,2026-02-01\nE2E-IMP-2,JS-90,,2026-02-28\n";
+        await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = "units.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(good) });
+        await page.GetByTestId("import-commit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("import-preview")).ToHaveCountAsync(0);
+
+        await page.GotoAsync($"{app.BaseUrl}/t/demo/warranty?sn=E2E-IMP-2");
+        await WaitForCircuitAsync(page);
+        await Assertions.Expect(page.GetByTestId("warranty-result")).ToContainTextAsync("JS-90");
+        Assert.Empty(errors);
+    }
+
     /// <summary>Fills and posts the server-rendered sign-in form under <paramref name="pathBase"/> ("/t/demo", or "" for the platform).</summary>
     private async Task SignInAsync(IPage page, string pathBase, string email, string password)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using AfterSales.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 
 namespace AfterSales.IntegrationTests;
@@ -48,6 +49,22 @@ public sealed class ExportShould(AppFactory factory) : IClassFixture<AppFactory>
 
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, crossTenant.StatusCode);
+    }
+
+    [Fact]
+    public async Task OfferAnImportTemplateWhoseHeadersTheImportReads()
+    {
+        var browser = factory.CreateBrowser();
+        await browser.LoginAsync("/t/demo", "dispatcher@demo.example");
+
+        var response = await browser.GetAsync("/t/demo/serials/import-template.xlsx");
+        var content = await response.Content.ReadAsByteArrayAsync();
+        await using var scope = await factory.TenantScopeAsync("demo");
+        var preview = await scope.ServiceProvider.GetRequiredService<AfterSales.Modules.Products.SerialImport>().CheckAsync(content, "template.xlsx");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(preview.FileError);
+        Assert.Equal(["Validation.ModelUnknown"], Assert.Single(preview.Rows).Errors.Select(e => e.Key));
     }
 
     private static async Task<IEnumerable<IDictionary<string, object>>> RowsAsync(HttpResponseMessage response)

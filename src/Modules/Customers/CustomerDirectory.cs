@@ -80,6 +80,24 @@ public sealed class CustomerDirectory(IDbFactory<ICustomersDb> dbFactory)
             .ToDictionaryAsync(c => c.Id, c => new CustomerRef(c.Id, c.Code, c.Name), cancellationToken);
     }
 
+    /// <summary>The customers with the given codes (those that exist), by code.</summary>
+    public async Task<IReadOnlyDictionary<string, CustomerRef>> RefsByCodesAsync(IEnumerable<string> codes, CancellationToken cancellationToken = default)
+    {
+        var result = new Dictionary<string, CustomerRef>(StringComparer.Ordinal);
+        using var db = dbFactory.Create();
+        // Chunked: a parameter list has a size limit on every provider.
+        foreach (var chunk in codes.Select(c => c.Trim()).Distinct().Chunk(500))
+        {
+            foreach (var customer in await db.Customers.AsNoTracking().Where(c => chunk.Contains(c.Code))
+                         .Select(c => new CustomerRef(c.Id, c.Code, c.Name)).ToListAsync(cancellationToken))
+            {
+                result[customer.Code] = customer;
+            }
+        }
+
+        return result;
+    }
+
     public async Task<CustomerRef?> FindByCodeAsync(string code, CancellationToken cancellationToken = default)
     {
         using var db = dbFactory.Create();

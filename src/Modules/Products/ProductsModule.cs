@@ -12,6 +12,7 @@ public static class ProductsModule
     {
         services.AddScoped<ProductCatalog>();
         services.AddScoped<SerialRegistry>();
+        services.AddScoped<SerialImport>();
         return services;
     }
 
@@ -19,6 +20,7 @@ public static class ProductsModule
     public static IEndpointRouteBuilder MapProductsDownloads(this IEndpointRouteBuilder app)
     {
         SerialsExport.Map(app);
+        SerialImportTemplate.Map(app);
         return app;
     }
 

@@ -101,7 +101,7 @@ public sealed partial class SerialRegistry(IDbFactory<IProductsDb> dbFactory, Cu
         {
             Add(nameof(input.Number), "Validation.SerialRequired");
         }
-        else if (number.Length > 64 || !SerialPattern().IsMatch(number))
+        else if (!IsValidNumber(number))
         {
             Add(nameof(input.Number), "Validation.SerialFormat");
         }
@@ -248,6 +248,9 @@ public sealed partial class SerialRegistry(IDbFactory<IProductsDb> dbFactory, Cu
 
     public async Task<int> CountExpiringAsync(int days, CancellationToken cancellationToken = default) =>
         (await SearchAsync(new SerialQuery(ExpiringWithinDays: days, Take: 1), cancellationToken)).Total;
+
+    /// <summary>A normalized serial number of at most 64 letters, digits and . _ -.</summary>
+    public static bool IsValidNumber(string normalized) => normalized.Length is > 0 and <= 64 && SerialPattern().IsMatch(normalized);
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -1,0 +1,111 @@
+using System.Text;
+using AfterSales.IntegrationTests.Infrastructure;
+using AfterSales.Modules.Products;
+using AfterSales.Modules.Shared;
+using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
+
+namespace AfterSales.IntegrationTests;
+
+/// <summary>Serial-number import: every bad row reported, all rows or none committed, UTF-8, GBK and .xlsx.</summary>
+public sealed class SerialImportShould(AppFactory factory) : IClassFixture<AppFactory>
+{
+    static SerialImportShould() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    [Fact]
+    public async Task ReportEveryBadRowAndCommitNothing()
+    {
+        var csv = string.Join("\n",
+            "序列号,型号编码,客户编号,生产日期,购买日期",
+            "IMP-OK-1,KT-35,C1001,2026-01-01,2026-02-01",
+            "IMP-OK-1,KT-35,,,",
+            "KT35-2024-0001,KT-35,,,",
+            "IMP-BAD-3,NO-MODEL,AC-501,2026-13-01,",
+            "IMP-BAD-4,JS-90,,2026-03-01,2026-02-01",
+            ",JS-90,,,");
+        await using var scope = await factory.TenantScopeAsync("demo");
+        var import = scope.ServiceProvider.GetRequiredService<SerialImport>();
+
+        var preview = await import.CheckAsync(Encoding.UTF8.GetBytes(csv), "units.csv");
+
+        Assert.Null(preview.FileError);
+        Assert.False(preview.CanCommit);
+        Assert.Equal(1, preview.Valid);
+        var problems = preview.Rows.ToDictionary(r => r.Line, r => r.Errors.Select(e => e.Key).ToList());
+        Assert.Empty(problems[2]);
+        Assert.Equal(["Import.DuplicateInFile"], problems[3]);
+        Assert.Equal(["Validation.SerialTaken"], problems[4]);
+        Assert.Equal(["Validation.ModelUnknown", "Validation.CustomerUnknown", "Import.BadDate"], problems[5]);
+        Assert.Equal(["Validation.PurchaseBeforeProduction"], problems[6]);
+        Assert.Equal(["Validation.SerialRequired"], problems[7]);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => import.CommitAsync(preview));
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<SerialRegistry>().FindAsync("IMP-OK-1"));
+    }
+
+    [Theory]
+    [InlineData("utf-8-bom")]
+    [InlineData("gbk")]
+    [InlineData("xlsx")]
+    public async Task ImportAGoodFileInEveryFormatChineseExcelWrites(string format)
+    {
+        var prefix = "IMP-" + format.ToUpperInvariant().Replace("-", "", StringComparison.Ordinal);
+        var rows = new[]
+        {
+            new[] { "序列号", "型号编码", "客户编号", "生产批次", "购买日期", "销售员" },
+            new[] { $"{prefix}-1", "RS-200", "C1002", "B2026", "2026/1/5", "王销售" },
+            new[] { $"{prefix}-2", "JS-90", "", "", "", "" },
+        };
+        var (content, name) = format switch
+        {
+            "xlsx" => (Xlsx(rows), "units.xlsx"),
+            "gbk" => (Encoding.GetEncoding("GBK").GetBytes(Csv(rows)), "units.csv"),
+            _ => (Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Csv(rows))).ToArray(), "units.csv"),
+        };
+        await using var scope = await factory.TenantScopeAsync("demo");
+        var import = scope.ServiceProvider.GetRequiredService<SerialImport>();
+        var registry = scope.ServiceProvider.GetRequiredService<SerialRegistry>();
+
+        var preview = await import.CheckAsync(content, name);
+        var committed = await import.CommitAsync(preview);
+        var first = await registry.FindAsync($"{prefix}-1");
+
+        Assert.Equal(2, committed);
+        Assert.NotNull(first);
+        Assert.Equal("北方制冷工程有限公司", first.CustomerName);
+        Assert.Equal(new DateOnly(2026, 1, 5), first.PurchaseDate);
+        Assert.Equal(new DateOnly(2028, 1, 4), first.Warranty.End);
+        Assert.Equal("王销售", first.Salesperson);
+    }
+
+    [Fact]
+    public async Task RefuseAFileWithoutTheKeyColumns()
+    {
+        await using var scope = await factory.TenantScopeAsync("demo");
+
+        var preview = await scope.ServiceProvider.GetRequiredService<SerialImport>().CheckAsync(Encoding.UTF8.GetBytes("a,b\n1,2"), "x.csv");
+
+        Assert.Equal("Import.MissingColumns", preview.FileError);
+        Assert.False(preview.CanCommit);
+    }
+
+    [Fact]
+    public void ParseQuotedFieldsWithCommasQuotesAndLineBreaks()
+    {
+        var records = CsvRecords.Parse("a,b,c\r\n\"x, y\",\"he said \"\"hi\"\"\",\"two\nlines\"\r\nlast,,").ToList();
+
+        Assert.Equal(3, records.Count);
+        Assert.Equal(["x, y", "he said \"hi\"", "two\nlines"], records[1].Fields);
+        Assert.Equal(["last", "", ""], records[2].Fields);
+        Assert.Equal(4, records[2].Line);
+    }
+
+    private static string Csv(string[][] rows) => string.Join("\r\n", rows.Select(r => string.Join(",", r)));
+
+    private static byte[] Xlsx(string[][] rows)
+    {
+        var sheet = rows.Skip(1).Select(r => rows[0].Select((h, i) => (h, (object)r[i])).ToDictionary(x => x.h, x => x.Item2)).ToList();
+        using var stream = new MemoryStream();
+        stream.SaveAs(sheet);
+        return stream.ToArray();
+    }
+}
