@@ -64,7 +64,7 @@ public sealed class ExportShould(AppFactory factory) : IClassFixture<AppFactory>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Null(preview.FileError);
-        Assert.Equal(["Validation.ModelUnknown"], Assert.Single(preview.Rows).Errors.Select(e => e.Key));
+        Assert.Equal(["Validation.ModelUnknown"], Assert.Single(preview.Rows).Problems.Select(e => e.Key));
     }
 
     private static async Task<IEnumerable<IDictionary<string, object>>> RowsAsync(HttpResponseMessage response)

@@ -31,7 +31,7 @@ public sealed class SerialImportShould(AppFactory factory) : IClassFixture<AppFa
         Assert.Null(preview.FileError);
         Assert.False(preview.CanCommit);
         Assert.Equal(1, preview.Valid);
-        var problems = preview.Rows.ToDictionary(r => r.Line, r => r.Errors.Select(e => e.Key).ToList());
+        var problems = preview.Rows.ToDictionary(r => r.Line, r => r.Problems.Select(e => e.Key).ToList());
         Assert.Empty(problems[2]);
         Assert.Equal(["Import.DuplicateInFile"], problems[3]);
         Assert.Equal(["Validation.SerialTaken"], problems[4]);

@@ -11,6 +11,7 @@ public static class CustomersModule
     public static IServiceCollection AddCustomersModule(this IServiceCollection services)
     {
         services.AddScoped<CustomerDirectory>();
+        services.AddScoped<CustomerImport>();
         return services;
     }
 
@@ -18,6 +19,7 @@ public static class CustomersModule
     public static IEndpointRouteBuilder MapCustomersDownloads(this IEndpointRouteBuilder app)
     {
         CustomersExport.Map(app);
+        CustomerImportTemplate.Map(app);
         return app;
     }
 

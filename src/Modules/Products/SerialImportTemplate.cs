@@ -14,9 +14,8 @@ internal static class SerialImportTemplate
 
     private static Task<IResult> FileAsync(CancellationToken cancellationToken)
     {
-        var chinese = CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
         string[] example = ["SN-0001", "MODEL-01", "C1001", "2026-01-05", "B202601", "", "2026-02-01", "", "", ""];
-        var columns = SerialImport.Columns.Select((c, i) => (chinese ? c.Chinese : c.English, (Func<string[], object?>)(row => row[i]))).ToList();
+        var columns = SerialImport.Columns.Select((c, i) => (c.Header(CultureInfo.CurrentUICulture), (Func<string[], object?>)(row => row[i]))).ToList();
         return ExcelExport.FileAsync([example], columns, "serial-import-template", cancellationToken);
     }
 }
