@@ -48,6 +48,21 @@ public sealed class UserAdministrationShould(AppFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task RefuseToLockOneselfOrTheLastAdministratorWhoCanSignIn()
+    {
+        await using var scope = await factory.TenantScopeAsync("acme");
+        var users = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+        var admin = (await users.ListAsync("admin@acme", 0, 20)).Rows.Single();
+
+        var self = await users.SetLockedAsync(admin.Id, true, actingUserId: admin.Id);
+        var last = await users.SetLockedAsync(admin.Id, true, actingUserId: "someone-else");
+
+        Assert.Equal("LockSelf", Assert.Single(self!.Errors).Code);
+        Assert.Equal("LastActiveAdmin", Assert.Single(last!.Errors).Code);
+        Assert.False((await users.ListAsync("admin@acme", 0, 20)).Rows.Single().IsLockedOut);
+    }
+
+    [Fact]
     public async Task AnswerNullForAnotherTenantsUser()
     {
         string acmeAdminId;
@@ -59,7 +74,7 @@ public sealed class UserAdministrationShould(AppFactory factory) : IClassFixture
         await using var demo = await factory.TenantScopeAsync("demo");
         var users = demo.ServiceProvider.GetRequiredService<UserAdministration>();
 
-        Assert.Null(await users.SetLockedAsync(acmeAdminId, true));
+        Assert.Null(await users.SetLockedAsync(acmeAdminId, true, null));
         Assert.Null(await users.DeleteAsync(acmeAdminId, null));
     }
 }

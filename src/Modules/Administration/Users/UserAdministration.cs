@@ -96,7 +96,7 @@ public sealed class UserAdministration(TenantScopeFactory scopes, ITenantContext
         return result.Succeeded ? await users.AddToRolesAsync(user, input.Roles.Except(current)) : result;
     }
 
-    public async Task<IdentityResult?> SetLockedAsync(string id, bool locked)
+    public async Task<IdentityResult?> SetLockedAsync(string id, bool locked, string? actingUserId)
     {
         await using var scope = Scope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
@@ -104,6 +104,18 @@ public sealed class UserAdministration(TenantScopeFactory scopes, ITenantContext
         if (user is null)
         {
             return null;
+        }
+
+        if (locked && user.Id == actingUserId)
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "LockSelf", Description = "LockSelf" });
+        }
+
+        // Locking every administrator would leave nobody able to unlock them.
+        if (locked && await users.IsInRoleAsync(user, Roles.TenantAdmin)
+            && !(await users.GetUsersInRoleAsync(Roles.TenantAdmin)).Any(u => u.Id != user.Id && !(u.LockoutEnd > DateTimeOffset.UtcNow)))
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "LastActiveAdmin", Description = "LastActiveAdmin" });
         }
 
         var result = await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
