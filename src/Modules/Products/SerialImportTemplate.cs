@@ -1,4 +1,3 @@
-using System.Globalization;
 using AfterSales.Modules.Shared;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -15,7 +14,6 @@ internal static class SerialImportTemplate
     private static Task<IResult> FileAsync(CancellationToken cancellationToken)
     {
         string[] example = ["SN-0001", "MODEL-01", "C1001", "2026-01-05", "B202601", "", "2026-02-01", "", "", ""];
-        var columns = SerialImport.Columns.Select((c, i) => (c.Header(CultureInfo.CurrentUICulture), (Func<string[], object?>)(row => row[i]))).ToList();
-        return ExcelExport.FileAsync([example], columns, "serial-import-template", cancellationToken);
+        return ExcelExport.TemplateAsync(SerialImport.Columns, example, "serial-import-template", cancellationToken);
     }
 }

@@ -9,6 +9,11 @@ public static class ExcelExport
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+    /// <summary>An import template: the columns' headers in the user's language and one example row.</summary>
+    public static Task<IResult> TemplateAsync(IReadOnlyList<ImportColumn> columns, string[] example, string fileName, CancellationToken cancellationToken) =>
+        FileAsync([example], columns.Select((c, i) => (c.Header(System.Globalization.CultureInfo.CurrentUICulture), (Func<string[], object?>)(row => row[i]))).ToList(),
+            fileName, cancellationToken);
+
     public static async Task<IResult> FileAsync<T>(
         IEnumerable<T> rows, IReadOnlyList<(string Header, Func<T, object?> Value)> columns, string fileName, CancellationToken cancellationToken)
     {
