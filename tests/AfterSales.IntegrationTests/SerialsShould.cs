@@ -165,6 +165,33 @@ public sealed class SerialsShould(AppFactory factory) : IClassFixture<AppFactory
         Assert.Equal(ExtendStatus.NotFound, result.Status);
     }
 
+    [Fact]
+    public async Task KeepEachTenantsProductModelsToItself()
+    {
+        await using var scope = await factory.TenantScopeAsync("demo");
+        var models = await scope.ServiceProvider.GetRequiredService<ProductCatalog>().ListAsync();
+        var withAcmeModel = await scope.ServiceProvider.GetRequiredService<SerialRegistry>()
+            .RegisterAsync(new SerialInput { Number = "X-ACME-MODEL", ModelCode = "PX-100" });
+
+        Assert.Equal(["JS-90", "KT-35", "RS-200"], models.Select(m => m.Code));
+        Assert.Equal(["Validation.ModelUnknown"], withAcmeModel.Errors!["ModelCode"]);
+    }
+
+    [Fact]
+    public async Task CreateAModelOnceAndExplainBadInput()
+    {
+        await using var scope = await factory.TenantScopeAsync("acme");
+        var catalog = scope.ServiceProvider.GetRequiredService<ProductCatalog>();
+
+        var created = await catalog.CreateAsync(new ModelInput("FX-9", "Filter unit FX-9", "Filters", 6));
+        var again = await catalog.CreateAsync(new ModelInput("FX-9", "Copy", null, 6));
+        var bad = await catalog.CreateAsync(new ModelInput("", "", null, 500));
+
+        Assert.Empty(created);
+        Assert.Equal("Validation.ModelCodeTaken", again["Code"]);
+        Assert.Equal(["Code", "DefaultWarrantyMonths", "Name"], bad.Keys.Order());
+    }
+
     private async Task<HttpClient> ClientAsync(string clientId, string secret)
     {
         var client = factory.CreateCookielessClient();
