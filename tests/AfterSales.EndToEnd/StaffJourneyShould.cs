@@ -230,6 +230,14 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
         await page.WaitForURLAsync(new Regex("/t/demo/customers/[0-9a-f-]{36}$"));
         await Assertions.Expect(page.Locator("main h1")).ToContainTextAsync("测试精密仪器有限公司");
 
+        // A service agreement for the new customer, covering all its units.
+        await page.GetByTestId("new-agreement").ClickAsync();
+        await page.GetByTestId("agreement-number").FillAsync("SA-E2E-1");
+        await page.GetByTestId("agreement-title").FillAsync("年度保养");
+        await page.GetByTestId("agreement-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("customer-agreements")).ToContainTextAsync("SA-E2E-1");
+        await ScreenshotsAsync(page, "customer-zh-CN");
+
         // Found again by its contact's phone.
         await page.GotoAsync($"{app.BaseUrl}/t/demo/customers");
         await WaitForCircuitAsync(page);
@@ -275,6 +283,7 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
         await page.GetByTestId("warranty-sn").FillAsync("KT35-2024-0001");
         await page.GetByTestId("warranty-sn").PressAsync("Enter");
         await Assertions.Expect(page.GetByTestId("warranty-result")).ToContainTextAsync("剩余");
+        await Assertions.Expect(page.GetByTestId("warranty-agreement")).ToContainTextAsync("全年维保协议");
 
         // Extend it: the history keeps who, when, why and the fee.
         await page.GetByTestId("extend-warranty").ClickAsync();

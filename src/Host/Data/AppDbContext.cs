@@ -59,6 +59,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<CustomerContact> CustomerContacts => Set<CustomerContact>();
+    public DbSet<ServiceAgreement> ServiceAgreements => Set<ServiceAgreement>();
     public DbSet<ProductModel> ProductModels => Set<ProductModel>();
     public DbSet<SerialNumber> SerialNumbers => Set<SerialNumber>();
     public DbSet<WarrantyExtension> WarrantyExtensions => Set<WarrantyExtension>();

@@ -121,6 +121,21 @@ public sealed class DemoSeeder(IServiceProvider services, ILogger<DemoSeeder> lo
                 throw new InvalidOperationException($"Seeding serial {unit.Number} failed: {result.Status}");
             }
         }
+
+        if (chinese)
+        {
+            var owner = await customers.FindByCodeAsync("C1001", cancellationToken) ?? throw new InvalidOperationException("Demo customer C1001 missing.");
+            await scope.ServiceProvider.GetRequiredService<AgreementBook>().CreateAsync(owner.Id, new AgreementInput
+            {
+                Number = "SA-2026-001",
+                Title = "全年维保协议",
+                StartDate = registry.Today.AddMonths(-2),
+                EndDate = registry.Today.AddMonths(10),
+                ResponseHours = 4,
+                ServiceItems = "每季度巡检一次；故障 4 小时响应、24 小时到场",
+                ChargingTerms = "人工免费，备件按成本价",
+            }, cancellationToken);
+        }
     }
 
     private static async Task CreateUserAsync(UserManager<ApplicationUser> users, string email, string displayName, string role)

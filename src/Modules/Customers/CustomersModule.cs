@@ -12,6 +12,7 @@ public static class CustomersModule
     {
         services.AddScoped<CustomerDirectory>();
         services.AddScoped<CustomerImport>();
+        services.AddScoped<AgreementBook>();
         return services;
     }
 

@@ -7,5 +7,6 @@ public interface ICustomersDb : IDisposable
 {
     DbSet<Customer> Customers { get; }
     DbSet<CustomerContact> CustomerContacts { get; }
+    DbSet<ServiceAgreement> ServiceAgreements { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using AfterSales.Modules.Customers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AfterSales.Modules.Products;
@@ -13,6 +14,7 @@ public static class ProductsModule
         services.AddScoped<ProductCatalog>();
         services.AddScoped<SerialRegistry>();
         services.AddScoped<SerialImport>();
+        services.AddScoped<ICustomerUnits>(sp => sp.GetRequiredService<SerialRegistry>());
         return services;
     }
 

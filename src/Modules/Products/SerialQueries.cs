@@ -10,7 +10,7 @@ public sealed record SerialPage(IReadOnlyList<SerialRow> Items, int Total);
 
 /// <summary>A unit as the warranty lookup shows it.</summary>
 public sealed record SerialView(
-    Guid Id, string Number, string ModelCode, string ModelName, string? Category, string? CustomerCode, string? CustomerName,
+    Guid Id, string Number, string ModelCode, string ModelName, string? Category, Guid? CustomerId, string? CustomerCode, string? CustomerName,
     DateOnly? ProductionDate, string? Batch, string? Supplier, DateOnly? PurchaseDate, string? Salesperson, Warranty Warranty);
 
 public enum SerialSaveStatus

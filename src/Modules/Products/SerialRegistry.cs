@@ -8,6 +8,7 @@ namespace AfterSales.Modules.Products;
 
 /// <summary>The tenant's serial-number registry and its warranty look-ups.</summary>
 public sealed partial class SerialRegistry(IDbFactory<IProductsDb> dbFactory, CustomerDirectory customers, ITenantContext tenantContext, ICurrentUser currentUser, TimeProvider clock)
+    : ICustomerUnits
 {
     public const int MaxPageSize = 100;
 
@@ -39,7 +40,7 @@ public sealed partial class SerialRegistry(IDbFactory<IProductsDb> dbFactory, Cu
         }
 
         var owner = unit.CustomerId is { } id ? (await customers.RefsAsync([id], cancellationToken)).GetValueOrDefault(id) : null;
-        return new SerialView(unit.Id, unit.Number, unit.Model!.Code, unit.Model.Name, unit.Model.Category, owner?.Code, owner?.Name,
+        return new SerialView(unit.Id, unit.Number, unit.Model!.Code, unit.Model.Name, unit.Model.Category, unit.CustomerId, owner?.Code, owner?.Name,
             unit.ProductionDate, unit.Batch, unit.Supplier, unit.PurchaseDate, unit.Salesperson, unit.WarrantyOn(Today));
     }
 
@@ -244,6 +245,14 @@ public sealed partial class SerialRegistry(IDbFactory<IProductsDb> dbFactory, Cu
             .OrderByDescending(e => e.At)
             .Select(e => new ExtensionRow(e.PreviousEnd, e.NewEnd, e.Reason, e.Fee, e.By, e.At))
             .ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> NotOwnedByAsync(Guid customerId, IReadOnlyList<string> serialNumbers, CancellationToken cancellationToken = default)
+    {
+        var wanted = serialNumbers.Select(Normalize).Distinct().ToList();
+        using var db = dbFactory.Create();
+        var owned = await db.SerialNumbers.AsNoTracking().Where(s => s.CustomerId == customerId && wanted.Contains(s.Number)).Select(s => s.Number).ToListAsync(cancellationToken);
+        return wanted.Except(owned).ToList();
     }
 
     public async Task<int> CountExpiringAsync(int days, CancellationToken cancellationToken = default) =>

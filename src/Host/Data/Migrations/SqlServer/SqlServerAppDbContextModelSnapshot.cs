@@ -259,6 +259,93 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.ToTable("CustomerContacts", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Modules.Customers.ServiceAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ChargingTerms")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<bool>("CoversAllUnits")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int?>("ResponseHours")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ServiceItems")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("TenantId", "CustomerId");
+
+                    b.HasIndex("TenantId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ServiceAgreements", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Customers.ServiceAgreementUnit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("SerialNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId");
+
+                    b.HasIndex("TenantId", "SerialNumber");
+
+                    b.ToTable("ServiceAgreementUnits", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Modules.Products.ProductModel", b =>
                 {
                     b.Property<Guid>("Id")
@@ -886,6 +973,24 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AfterSales.Modules.Customers.ServiceAgreement", b =>
+                {
+                    b.HasOne("AfterSales.Modules.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Customers.ServiceAgreementUnit", b =>
+                {
+                    b.HasOne("AfterSales.Modules.Customers.ServiceAgreement", null)
+                        .WithMany("Units")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AfterSales.Modules.Products.SerialNumber", b =>
                 {
                     b.HasOne("AfterSales.Modules.Products.ProductModel", "Model")
@@ -1018,6 +1123,11 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
             modelBuilder.Entity("AfterSales.Modules.Customers.Customer", b =>
                 {
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Customers.ServiceAgreement", b =>
+                {
+                    b.Navigation("Units");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>

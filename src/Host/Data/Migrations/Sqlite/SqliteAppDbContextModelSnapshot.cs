@@ -253,6 +253,93 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.ToTable("CustomerContacts", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Modules.Customers.ServiceAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChargingTerms")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CoversAllUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ResponseHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServiceItems")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("TenantId", "CustomerId");
+
+                    b.HasIndex("TenantId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ServiceAgreements", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Customers.ServiceAgreementUnit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SerialNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId");
+
+                    b.HasIndex("TenantId", "SerialNumber");
+
+                    b.ToTable("ServiceAgreementUnits", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Modules.Products.ProductModel", b =>
                 {
                     b.Property<Guid>("Id")
@@ -868,6 +955,24 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AfterSales.Modules.Customers.ServiceAgreement", b =>
+                {
+                    b.HasOne("AfterSales.Modules.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Customers.ServiceAgreementUnit", b =>
+                {
+                    b.HasOne("AfterSales.Modules.Customers.ServiceAgreement", null)
+                        .WithMany("Units")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AfterSales.Modules.Products.SerialNumber", b =>
                 {
                     b.HasOne("AfterSales.Modules.Products.ProductModel", "Model")
@@ -1000,6 +1105,11 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
             modelBuilder.Entity("AfterSales.Modules.Customers.Customer", b =>
                 {
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Customers.ServiceAgreement", b =>
+                {
+                    b.Navigation("Units");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>
