@@ -297,6 +297,15 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
         await page.GetByTestId("warranty-lookup").ClickAsync();
         await Assertions.Expect(page.GetByTestId("warranty-none")).ToBeVisibleAsync();
 
+        // Units leaving warranty: 30 days by default, any number of days on request.
+        await page.GotoAsync($"{app.BaseUrl}/t/demo/serials?expiring=30");
+        await WaitForCircuitAsync(page);
+        await Assertions.Expect(page.GetByTestId("serials-grid")).ToContainTextAsync("RS200-0001");
+        await Assertions.Expect(page.GetByTestId("serials-grid")).Not.ToContainTextAsync("RS200-0002");
+        await page.GetByTestId("expiring-days").Locator("input").FillAsync("800");
+        await page.GetByTestId("expiring-days").Locator("input").PressAsync("Tab");
+        await Assertions.Expect(page.GetByTestId("serials-grid")).ToContainTextAsync("RS200-0002");
+
         Assert.Empty(errors);
     }
 
