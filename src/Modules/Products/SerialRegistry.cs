@@ -13,19 +13,7 @@ public sealed partial class SerialRegistry(IDbFactory<IProductsDb> dbFactory, Cu
     public const int MaxPageSize = 100;
 
     /// <summary>Today in the tenant's time zone: warranty ends at the end of the local day.</summary>
-    public DateOnly Today
-    {
-        get
-        {
-            var zone = TimeZoneInfo.Utc;
-            if (tenantContext.Tenant?.TimeZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found))
-            {
-                zone = found;
-            }
-
-            return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
-        }
-    }
+    public DateOnly Today => tenantContext.Tenant.TodayFor(clock.GetUtcNow());
 
     public static string Normalize(string number) => number.Trim().ToUpperInvariant();
 

@@ -1,0 +1,13 @@
+using AfterSales.Tenancy;
+
+namespace AfterSales.Modules.Shared;
+
+/// <summary>Times are stored in UTC; staff read them, and days are counted, in their company's time zone, not the server's.</summary>
+public static class TenantTime
+{
+    public static DateTimeOffset ToTenantTime(this DateTimeOffset value, TenantInfo? tenant) =>
+        tenant is not null && TimeZoneInfo.TryFindSystemTimeZoneById(tenant.TimeZone, out var zone) ? TimeZoneInfo.ConvertTime(value, zone) : value;
+
+    /// <summary>The tenant's calendar day at <paramref name="utcNow"/>.</summary>
+    public static DateOnly TodayFor(this TenantInfo? tenant, DateTimeOffset utcNow) => DateOnly.FromDateTime(utcNow.ToTenantTime(tenant).DateTime);
+}
