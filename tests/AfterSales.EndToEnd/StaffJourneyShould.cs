@@ -226,8 +226,9 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
         await SaveAsync(page, "customer-invalid-zh-CN-desktop");
 
         await page.GetByTestId("customer-phone").FillAsync("0571-8888 6666");
+        await page.GetByTestId("customer-phone").PressAsync("Tab");
         await page.GetByTestId("customer-save").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/t/demo/customers/[0-9a-f-]{36}$"));
+        await ExpectUrlAsync(page, "/t/demo/customers/[0-9a-f-]{36}$");
         await Assertions.Expect(page.Locator("main h1")).ToContainTextAsync("测试精密仪器有限公司");
 
         // A service agreement for the new customer, covering all its units.
@@ -346,6 +347,24 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync(password);
         await page.GetByTestId("login-submit").ClickAsync();
+    }
+
+    /// <summary>
+    /// Waits for the address bar rather than a navigation event (Blazor navigates in-page), and on failure says where the page
+    /// is and what it shows, with a screenshot: a slow CI machine must leave enough behind to tell a bug from a hiccup.
+    /// </summary>
+    private static async Task ExpectUrlAsync(IPage page, string pattern)
+    {
+        try
+        {
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex(pattern), new() { Timeout = 30_000 });
+        }
+        catch (Exception failure) when (failure is PlaywrightException or TimeoutException)
+        {
+            await SaveAsync(page, "failure-" + DateTime.UtcNow.ToString("HHmmss", System.Globalization.CultureInfo.InvariantCulture));
+            var text = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
+            throw new Xunit.Sdk.XunitException($"Expected the address to match {pattern}, it is {page.Url}. The page shows:\n{text}");
+        }
     }
 
     /// <summary>blazor.web.js loaded and its circuit connected: the negotiate request is done and the network is quiet.</summary>
