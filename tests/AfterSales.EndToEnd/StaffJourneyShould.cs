@@ -251,6 +251,53 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
     }
 
     [Fact]
+    public async Task KeepTheProductCatalogue()
+    {
+        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Desktop, Locale = "zh-CN" });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, message) => errors.Add(message);
+        await SignInAsync(page, "/t/demo", "agent@demo.example", "Demo@12345");
+        await page.WaitForURLAsync(new Regex("/t/demo/$"));
+
+        // A model in a category, with a filter that wears out every 90 days.
+        await page.GotoAsync($"{app.BaseUrl}/t/demo/products/models");
+        await WaitForCircuitAsync(page);
+        await Assertions.Expect(page.GetByTestId("models-grid")).ToContainTextAsync("JS-90");
+        await page.GetByTestId("new-model").ClickAsync();
+        await page.GetByTestId("model-code").FillAsync("JS-120");
+        await page.GetByTestId("model-name").FillAsync("净水机 JS-120");
+        await page.GetByTestId("model-category").ClickAsync();
+        await page.Locator(".rz-dropdown-item", new() { HasText = "净水" }).ClickAsync();
+        await page.GetByTestId("add-consumable").ClickAsync();
+        await page.GetByTestId("consumable-name-0").FillAsync("复合滤芯");
+        await page.GetByTestId("consumable-days-0").Locator("input").FillAsync("90");
+        await page.GetByTestId("consumable-days-0").Locator("input").PressAsync("Tab");
+        await page.GetByTestId("model-save").ClickAsync();
+        await ExpectUrlAsync(page, "/t/demo/products/models/[0-9a-f-]{36}$");
+        await Assertions.Expect(page.Locator("main h1")).ToContainTextAsync("净水机 JS-120");
+        await Assertions.Expect(page.GetByTestId("consumable-name-0")).ToHaveValueAsync("复合滤芯");
+        await ScreenshotsAsync(page, "model-zh-CN");
+
+        // A spare part with its price.
+        await page.GotoAsync($"{app.BaseUrl}/t/demo/products/parts");
+        await WaitForCircuitAsync(page);
+        await page.GetByTestId("new-part").ClickAsync();
+        await page.GetByTestId("part-code").FillAsync("P-JS-CF");
+        await page.GetByTestId("part-name").FillAsync("复合滤芯");
+        await page.GetByTestId("part-price").Locator("input").FillAsync("88.5");
+        await page.GetByTestId("part-price").Locator("input").PressAsync("Tab");
+        await SaveAsync(page, "part-new-zh-CN-desktop");
+        await page.GetByTestId("part-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("parts-grid")).ToContainTextAsync("P-JS-CF");
+        await Assertions.Expect(page.GetByTestId("parts-grid")).ToContainTextAsync("88.50");
+        await ScreenshotsAsync(page, "parts-zh-CN");
+
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task RegisterAUnitAndLookUpItsWarranty()
     {
         await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Desktop, Locale = "zh-CN" });

@@ -1,5 +1,6 @@
 using AfterSales.Host.Data;
 using AfterSales.Tenancy;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -58,6 +59,41 @@ public sealed class MigrationsShould
         }
         finally
         {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task TurnFreeTextCategoriesIntoCategoriesOfTheirTenant()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"aftersales-migrate-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using var context = Sqlite($"Data Source={path};Pooling=False");
+            var migrator = context.GetService<IMigrator>();
+            await migrator.MigrateAsync("ServiceAgreements");
+            await context.Database.ExecuteSqlRawAsync("""
+                INSERT INTO ProductModels (Id, TenantId, Code, Name, Category, DefaultWarrantyMonths, CreatedAt) VALUES
+                    ('6F9619FF-8B86-D011-B42D-00C04FC964F1', 'demo', 'A-1', 'A one', '空调', 12, 0),
+                    ('6F9619FF-8B86-D011-B42D-00C04FC964F2', 'demo', 'A-2', 'A two', '空调', 12, 0),
+                    ('6F9619FF-8B86-D011-B42D-00C04FC964F3', 'acme', 'P-1', 'Pump', '空调', 12, 0),
+                    ('6F9619FF-8B86-D011-B42D-00C04FC964F4', 'acme', 'P-2', 'Other', NULL, 12, 0);
+                """);
+
+            await migrator.MigrateAsync();
+
+            var models = await context.ProductModels.IgnoreQueryFilters().Include(m => m.Category).OrderBy(m => m.Code).ToListAsync();
+            var categories = await context.ProductCategories.IgnoreQueryFilters().ToListAsync();
+            Assert.Equal(2, categories.Count);
+            Assert.All(categories, c => Assert.Equal("空调", c.Name));
+            Assert.Equal(["空调", "空调", "空调", null], models.Select(m => m.Category?.Name));
+            Assert.Equal(models[0].CategoryId, models[1].CategoryId);
+            Assert.Equal("acme", models.Single(m => m.Code == "P-1").Category!.TenantId);
+            Assert.All(models, m => Assert.Equal(32, m.ConcurrencyStamp.Length));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
             File.Delete(path);
         }
     }

@@ -183,13 +183,13 @@ public sealed class SerialsShould(AppFactory factory) : IClassFixture<AppFactory
         await using var scope = await factory.TenantScopeAsync("acme");
         var catalog = scope.ServiceProvider.GetRequiredService<ProductCatalog>();
 
-        var created = await catalog.CreateAsync(new ModelInput("FX-9", "Filter unit FX-9", "Filters", 6));
-        var again = await catalog.CreateAsync(new ModelInput("FX-9", "Copy", null, 6));
-        var bad = await catalog.CreateAsync(new ModelInput("", "", null, 500));
+        var created = await catalog.CreateAsync(new ModelInput { Code = "FX-9", Name = "Filter unit FX-9", DefaultWarrantyMonths = 6 });
+        var again = await catalog.CreateAsync(new ModelInput { Code = "FX-9", Name = "Copy", DefaultWarrantyMonths = 6 });
+        var bad = await catalog.CreateAsync(new ModelInput { Code = "", Name = "", DefaultWarrantyMonths = 500 });
 
-        Assert.Empty(created);
-        Assert.Equal("Validation.ModelCodeTaken", again["Code"]);
-        Assert.Equal(["Code", "DefaultWarrantyMonths", "Name"], bad.Keys.Order());
+        Assert.Equal(CatalogSaveStatus.Saved, created.Status);
+        Assert.Equal("Validation.ModelCodeTaken", again.Errors!["Code"]);
+        Assert.Equal(["Code", "DefaultWarrantyMonths", "Name"], bad.Errors!.Keys.Order());
     }
 
     private async Task<HttpClient> ClientAsync(string clientId, string secret)

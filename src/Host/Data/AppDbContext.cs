@@ -60,7 +60,10 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<CustomerContact> CustomerContacts => Set<CustomerContact>();
     public DbSet<ServiceAgreement> ServiceAgreements => Set<ServiceAgreement>();
+    public DbSet<ProductCategory> ProductCategories => Set<ProductCategory>();
     public DbSet<ProductModel> ProductModels => Set<ProductModel>();
+    public DbSet<ModelConsumable> ModelConsumables => Set<ModelConsumable>();
+    public DbSet<SparePart> SpareParts => Set<SparePart>();
     public DbSet<SerialNumber> SerialNumbers => Set<SerialNumber>();
     public DbSet<WarrantyExtension> WarrantyExtensions => Set<WarrantyExtension>();
 

@@ -5,17 +5,33 @@ namespace AfterSales.Host.Seeding;
 /// <summary>Sample models and units, dated from today so that some are in warranty, some ending soon and some expired.</summary>
 internal static class DemoProducts
 {
-    public static IEnumerable<ModelInput> Models(bool chinese) => chinese
+    /// <summary>Models with their category and consumables (name, lifetime in days).</summary>
+    public static IEnumerable<(string Category, string Code, string Name, int Months, (string Name, int Days)[] Consumables)> Models(bool chinese) => chinese
         ?
         [
-            new("KT-35", "变频空调 KT-35", "空调", 36),
-            new("RS-200", "商用热水器 RS-200", "热水器", 24),
-            new("JS-90", "净水机 JS-90", "净水", 12),
+            ("空调", "KT-35", "变频空调 KT-35", 36, [("空气滤网", 180)]),
+            ("热水器", "RS-200", "商用热水器 RS-200", 24, [("镁棒", 365)]),
+            ("净水", "JS-90", "净水机 JS-90", 12, [("PP 棉滤芯", 90), ("RO 反渗透膜", 730)]),
         ]
         :
         [
-            new("PX-100", "Pump PX-100", "Pumps", 24),
-            new("CX-7", "Compressor CX-7", "Compressors", 12),
+            ("Pumps", "PX-100", "Pump PX-100", 24, [("Mechanical seal", 540)]),
+            ("Compressors", "CX-7", "Compressor CX-7", 12, [("Oil filter", 120), ("Air filter", 180)]),
+        ];
+
+    public static IEnumerable<PartInput> Parts(bool chinese) => chinese
+        ?
+        [
+            new() { Code = "P-KT-COMP", Name = "压缩机", Specification = "KT-35 适用", Unit = "台", Price = 1280m },
+            new() { Code = "P-KT-FLT", Name = "空气滤网", Specification = "KT-35 适用", Unit = "片", Price = 35m },
+            new() { Code = "P-JS-PP", Name = "PP 棉滤芯", Specification = "10 英寸", Unit = "支", Price = 28m },
+            new() { Code = "P-JS-RO", Name = "RO 反渗透膜", Specification = "400G", Unit = "支", Price = 260m },
+            new() { Code = "P-RS-MG", Name = "镁棒", Specification = "RS-200 适用", Unit = "根", Price = 45.5m },
+        ]
+        :
+        [
+            new() { Code = "P-PX-SEAL", Name = "Mechanical seal", Specification = "PX-100", Unit = "pc", Price = 86m },
+            new() { Code = "P-CX-OIL", Name = "Oil filter", Specification = "CX-7", Unit = "pc", Price = 19.9m },
         ];
 
     /// <summary>Units by model code, customer code and purchase date (days before today).</summary>

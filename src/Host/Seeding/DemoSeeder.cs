@@ -107,9 +107,32 @@ public sealed class DemoSeeder(IServiceProvider services, ILogger<DemoSeeder> lo
 
         var chinese = identifier == "demo";
         var catalog = scope.ServiceProvider.GetRequiredService<ProductCatalog>();
-        foreach (var model in DemoProducts.Models(chinese))
+        var categories = new Dictionary<string, Guid>();
+        foreach (var (category, code, name, months, consumables) in DemoProducts.Models(chinese))
         {
-            await catalog.CreateAsync(model, cancellationToken);
+            if (!categories.TryGetValue(category, out var categoryId))
+            {
+                categoryId = categories[category] = (await catalog.SaveCategoryAsync(null, category, categories.Count * 10, cancellationToken)).Id!.Value;
+            }
+
+            var saved = await catalog.CreateAsync(new ModelInput
+            {
+                Code = code,
+                Name = name,
+                CategoryId = categoryId,
+                DefaultWarrantyMonths = months,
+                Consumables = consumables.Select(c => new ModelInput.ConsumableInput { Name = c.Name, LifetimeDays = c.Days }).ToList(),
+            }, cancellationToken);
+            if (saved.Status != CatalogSaveStatus.Saved)
+            {
+                throw new InvalidOperationException($"Seeding model {code} failed: {saved.Status}");
+            }
+        }
+
+        var parts = scope.ServiceProvider.GetRequiredService<SparePartCatalog>();
+        foreach (var part in DemoProducts.Parts(chinese))
+        {
+            await parts.SaveAsync(null, part, null, cancellationToken);
         }
 
         var registry = scope.ServiceProvider.GetRequiredService<SerialRegistry>();

@@ -5,7 +5,10 @@ namespace AfterSales.Modules.Products;
 /// <summary>What the products feature sees of the database.</summary>
 public interface IProductsDb : IDisposable
 {
+    DbSet<ProductCategory> ProductCategories { get; }
     DbSet<ProductModel> ProductModels { get; }
+    DbSet<ModelConsumable> ModelConsumables { get; }
+    DbSet<SparePart> SpareParts { get; }
     DbSet<SerialNumber> SerialNumbers { get; }
     DbSet<WarrantyExtension> WarrantyExtensions { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

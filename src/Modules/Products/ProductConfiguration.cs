@@ -10,8 +10,49 @@ internal sealed class ProductModelConfiguration : IEntityTypeConfiguration<Produ
         builder.ToTable("ProductModels");
         builder.Property(m => m.Code).HasMaxLength(64).IsRequired();
         builder.Property(m => m.Name).HasMaxLength(200).IsRequired();
-        builder.Property(m => m.Category).HasMaxLength(64);
+        builder.Property(m => m.Description).HasMaxLength(1000);
+        builder.Property(m => m.ConcurrencyStamp).HasMaxLength(32).IsConcurrencyToken();
         builder.HasIndex(m => new { m.TenantId, m.Code }).IsUnique();
+        builder.HasIndex(m => new { m.TenantId, m.CategoryId });
+        // A category in use cannot be deleted: its models would silently lose their grouping.
+        builder.HasOne(m => m.Category).WithMany().HasForeignKey(m => m.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(m => m.Consumables).WithOne().HasForeignKey(c => c.ProductModelId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ProductCategoryConfiguration : IEntityTypeConfiguration<ProductCategory>
+{
+    public void Configure(EntityTypeBuilder<ProductCategory> builder)
+    {
+        builder.ToTable("ProductCategories");
+        builder.Property(c => c.Name).HasMaxLength(CatalogRules.CategoryNameLength).IsRequired();
+        builder.HasIndex(c => new { c.TenantId, c.Name }).IsUnique();
+    }
+}
+
+internal sealed class ModelConsumableConfiguration : IEntityTypeConfiguration<ModelConsumable>
+{
+    public void Configure(EntityTypeBuilder<ModelConsumable> builder)
+    {
+        builder.ToTable("ModelConsumables");
+        builder.Property(c => c.Name).HasMaxLength(100).IsRequired();
+        builder.HasIndex(c => new { c.TenantId, c.ProductModelId });
+    }
+}
+
+internal sealed class SparePartConfiguration : IEntityTypeConfiguration<SparePart>
+{
+    public void Configure(EntityTypeBuilder<SparePart> builder)
+    {
+        builder.ToTable("SpareParts");
+        builder.Property(p => p.Code).HasMaxLength(64).IsRequired();
+        builder.Property(p => p.Name).HasMaxLength(200).IsRequired();
+        builder.Property(p => p.Specification).HasMaxLength(200);
+        builder.Property(p => p.Unit).HasMaxLength(16);
+        builder.Property(p => p.Price).HasPrecision(12, 2);
+        builder.Property(p => p.ConcurrencyStamp).HasMaxLength(32).IsConcurrencyToken();
+        builder.HasIndex(p => new { p.TenantId, p.Code }).IsUnique();
+        builder.HasIndex(p => new { p.TenantId, p.Name });
     }
 }
 

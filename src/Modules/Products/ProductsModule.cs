@@ -12,6 +12,7 @@ public static class ProductsModule
     public static IServiceCollection AddProductsModule(this IServiceCollection services)
     {
         services.AddScoped<ProductCatalog>();
+        services.AddScoped<SparePartCatalog>();
         services.AddScoped<SerialRegistry>();
         services.AddScoped<SerialImport>();
         services.AddScoped<ICustomerUnits>(sp => sp.GetRequiredService<SerialRegistry>());

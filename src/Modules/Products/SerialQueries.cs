@@ -33,5 +33,3 @@ public enum ExtendStatus
 public sealed record ExtendResult(ExtendStatus Status, string? ErrorKey = null);
 
 public sealed record ExtensionRow(DateOnly? PreviousEnd, DateOnly NewEnd, string Reason, decimal? Fee, string? By, DateTimeOffset At);
-
-public sealed record ModelInput(string Code, string Name, string? Category, int DefaultWarrantyMonths);

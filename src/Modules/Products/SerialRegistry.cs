@@ -21,14 +21,14 @@ public sealed partial class SerialRegistry(IDbFactory<IProductsDb> dbFactory, Cu
     {
         var normalized = Normalize(number);
         using var db = dbFactory.Create();
-        var unit = await db.SerialNumbers.AsNoTracking().Include(s => s.Model).FirstOrDefaultAsync(s => s.Number == normalized, cancellationToken);
+        var unit = await db.SerialNumbers.AsNoTracking().Include(s => s.Model).ThenInclude(m => m!.Category).FirstOrDefaultAsync(s => s.Number == normalized, cancellationToken);
         if (unit is null)
         {
             return null;
         }
 
         var owner = unit.CustomerId is { } id ? (await customers.RefsAsync([id], cancellationToken)).GetValueOrDefault(id) : null;
-        return new SerialView(unit.Id, unit.Number, unit.Model!.Code, unit.Model.Name, unit.Model.Category, unit.CustomerId, owner?.Code, owner?.Name,
+        return new SerialView(unit.Id, unit.Number, unit.Model!.Code, unit.Model.Name, unit.Model.Category?.Name, unit.CustomerId, owner?.Code, owner?.Name,
             unit.ProductionDate, unit.Batch, unit.Supplier, unit.PurchaseDate, unit.Salesperson, unit.WarrantyOn(Today));
     }
 
