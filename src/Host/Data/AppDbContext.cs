@@ -59,7 +59,9 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<CustomerContact> CustomerContacts => Set<CustomerContact>();
+    public DbSet<CustomerAddress> CustomerAddresses => Set<CustomerAddress>();
     public DbSet<ServiceAgreement> ServiceAgreements => Set<ServiceAgreement>();
+    public DbSet<ServiceAgreementUnit> ServiceAgreementUnits => Set<ServiceAgreementUnit>();
     public DbSet<ProductCategory> ProductCategories => Set<ProductCategory>();
     public DbSet<ProductModel> ProductModels => Set<ProductModel>();
     public DbSet<ModelConsumable> ModelConsumables => Set<ModelConsumable>();

@@ -28,6 +28,9 @@ internal static class DemoCustomers
                 Tags = i % 3 == 0 ? "经销商" : "终端客户",
                 Address = $"{region}区 工业园 {i + 1} 号",
                 Contacts = [new CustomerInput.ContactInput { Name = contact, Phone = $"138{i:D4}{1000 + i}", Role = "设备主管" }],
+                Addresses = i == 0
+                    ? [new CustomerInput.AddressInput { Label = "二号工厂", Region = "华东", Address = "嘉兴市 经济开发区 港区路 88 号", ContactName = "钱工", Phone = "0573-8200 1188" }]
+                    : [],
             };
         }
 

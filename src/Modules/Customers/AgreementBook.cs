@@ -15,6 +15,7 @@ public sealed class AgreementBook(IDbFactory<ICustomersDb> dbFactory, ICustomerU
 
     /// <summary>Creates an agreement for a customer of this tenant; listed units must be registered to that customer.</summary>
     /// <returns>Text keys of the problems; empty when created; null when the customer does not exist.</returns>
+    /// <returns>Null when the customer is not one of the tenant's; otherwise the problems, empty when created.</returns>
     public async Task<IReadOnlyList<string>?> CreateAsync(Guid customerId, AgreementInput input, CancellationToken cancellationToken = default)
     {
         using var db = dbFactory.Create();
@@ -23,13 +24,87 @@ public sealed class AgreementBook(IDbFactory<ICustomersDb> dbFactory, ICustomerU
             return null;
         }
 
+        var (problems, listed) = await ValidateAsync(db, customerId, null, input, cancellationToken);
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
+        var agreement = new ServiceAgreement { CustomerId = customerId };
+        Apply(input, listed, agreement);
+        db.ServiceAgreements.Add(agreement);
+        await db.SaveChangesAsync(cancellationToken);
+        return problems;
+    }
+
+    public async Task<ServiceAgreement?> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        return await db.ServiceAgreements.AsNoTracking().Include(a => a.Units).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+    }
+
+    /// <param name="loadedStamp">The stamp the editor loaded: a change saved meanwhile by someone else wins and this one is refused.</param>
+    public async Task<AgreementSaveResult> UpdateAsync(Guid id, AgreementInput input, string loadedStamp, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        var agreement = await db.ServiceAgreements.Include(a => a.Units).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (agreement is null)
+        {
+            return new AgreementSaveResult(AgreementSaveStatus.NotFound);
+        }
+
+        if (agreement.ConcurrencyStamp != loadedStamp)
+        {
+            return new AgreementSaveResult(AgreementSaveStatus.Conflict);
+        }
+
+        var (problems, listed) = await ValidateAsync(db, agreement.CustomerId, id, input, cancellationToken);
+        if (problems.Count > 0)
+        {
+            return new AgreementSaveResult(AgreementSaveStatus.Invalid, problems);
+        }
+
+        db.ServiceAgreementUnits.RemoveRange(agreement.Units);
+        Apply(input, listed, agreement);
+        db.ServiceAgreementUnits.AddRange(agreement.Units);
+        agreement.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new AgreementSaveResult(AgreementSaveStatus.Conflict);
+        }
+
+        return new AgreementSaveResult(AgreementSaveStatus.Saved);
+    }
+
+    /// <returns>False when the agreement is not one of the tenant's.</returns>
+    public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        var agreement = await db.ServiceAgreements.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (agreement is null)
+        {
+            return false;
+        }
+
+        db.ServiceAgreements.Remove(agreement);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    private async Task<(List<string> Problems, IReadOnlyList<string> Listed)> ValidateAsync(
+        ICustomersDb db, Guid customerId, Guid? id, AgreementInput input, CancellationToken cancellationToken)
+    {
         var problems = new List<string>();
-        var number = input.Number.Trim();
+        var number = (input.Number ?? "").Trim();
         if (number.Length is 0 or > 32)
         {
             problems.Add("Agreement.NumberRequired");
         }
-        else if (await db.ServiceAgreements.AnyAsync(a => a.Number == number, cancellationToken))
+        else if (await db.ServiceAgreements.AnyAsync(a => a.Number == number && a.Id != id, cancellationToken))
         {
             problems.Add("Agreement.NumberTaken");
         }
@@ -59,26 +134,20 @@ public sealed class AgreementBook(IDbFactory<ICustomersDb> dbFactory, ICustomerU
             problems.Add("Agreement.UnitsUnknown");
         }
 
-        if (problems.Count > 0)
-        {
-            return problems;
-        }
+        return (problems, listed);
+    }
 
-        db.ServiceAgreements.Add(new ServiceAgreement
-        {
-            CustomerId = customerId,
-            Number = number,
-            Title = input.Title.Trim(),
-            StartDate = input.StartDate!.Value,
-            EndDate = input.EndDate!.Value,
-            ResponseHours = input.ResponseHours,
-            ServiceItems = Clean(input.ServiceItems),
-            ChargingTerms = Clean(input.ChargingTerms),
-            CoversAllUnits = input.CoversAllUnits,
-            Units = listed.Select(sn => new ServiceAgreementUnit { SerialNumber = sn }).ToList(),
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        return problems;
+    private static void Apply(AgreementInput input, IReadOnlyList<string> listed, ServiceAgreement agreement)
+    {
+        agreement.Number = input.Number.Trim();
+        agreement.Title = input.Title.Trim();
+        agreement.StartDate = input.StartDate!.Value;
+        agreement.EndDate = input.EndDate!.Value;
+        agreement.ResponseHours = input.ResponseHours;
+        agreement.ServiceItems = Clean(input.ServiceItems);
+        agreement.ChargingTerms = Clean(input.ChargingTerms);
+        agreement.CoversAllUnits = input.CoversAllUnits;
+        agreement.Units = listed.Select(sn => new ServiceAgreementUnit { AgreementId = agreement.Id, SerialNumber = sn }).ToList();
     }
 
     /// <summary>The agreement covering the unit of <paramref name="customerId"/> on <paramref name="day"/>, latest end first.</summary>

@@ -12,6 +12,7 @@ internal sealed class ServiceAgreementConfiguration : IEntityTypeConfiguration<S
         builder.Property(a => a.Title).HasMaxLength(200).IsRequired();
         builder.Property(a => a.ServiceItems).HasMaxLength(1000);
         builder.Property(a => a.ChargingTerms).HasMaxLength(1000);
+        builder.Property(a => a.ConcurrencyStamp).HasMaxLength(32).IsConcurrencyToken();
         builder.HasIndex(a => new { a.TenantId, a.Number }).IsUnique();
         builder.HasIndex(a => new { a.TenantId, a.CustomerId });
         builder.HasOne<Customer>().WithMany().HasForeignKey(a => a.CustomerId).OnDelete(DeleteBehavior.Cascade);

@@ -30,6 +30,7 @@ public class Customer : ITenantOwned, IAuditable
     public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
 
     public List<CustomerContact> Contacts { get; set; } = [];
+    public List<CustomerAddress> Addresses { get; set; } = [];
 
     string IAuditable.AuditKey => Code;
 }

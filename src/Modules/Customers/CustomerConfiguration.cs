@@ -21,6 +21,21 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.HasIndex(c => new { c.TenantId, c.Code }).IsUnique();
         builder.HasIndex(c => new { c.TenantId, c.Name });
         builder.HasMany(c => c.Contacts).WithOne().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Addresses).WithOne().HasForeignKey(a => a.CustomerId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CustomerAddressConfiguration : IEntityTypeConfiguration<CustomerAddress>
+{
+    public void Configure(EntityTypeBuilder<CustomerAddress> builder)
+    {
+        builder.ToTable("CustomerAddresses");
+        builder.Property(a => a.Label).HasMaxLength(64).IsRequired();
+        builder.Property(a => a.Region).HasMaxLength(64);
+        builder.Property(a => a.Address).HasMaxLength(300).IsRequired();
+        builder.Property(a => a.ContactName).HasMaxLength(100);
+        builder.Property(a => a.Phone).HasMaxLength(32);
+        builder.HasIndex(a => new { a.TenantId, a.CustomerId });
     }
 }
 

@@ -63,7 +63,7 @@ public sealed class CustomerDirectory(IDbFactory<ICustomersDb> dbFactory)
     public async Task<Customer?> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
         using var db = dbFactory.Create();
-        return await db.Customers.AsNoTracking().Include(c => c.Contacts).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        return await db.Customers.AsNoTracking().Include(c => c.Contacts).Include(c => c.Addresses).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
     }
 
     /// <summary>Code and name of the given customers, for other features that show whom something belongs to.</summary>
@@ -142,7 +142,7 @@ public sealed class CustomerDirectory(IDbFactory<ICustomersDb> dbFactory)
         }
 
         using var db = dbFactory.Create();
-        var customer = await db.Customers.Include(c => c.Contacts).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var customer = await db.Customers.Include(c => c.Contacts).Include(c => c.Addresses).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (customer is null)
         {
             return CustomerSaveResult.Of(CustomerSaveStatus.NotFound);
@@ -159,8 +159,10 @@ public sealed class CustomerDirectory(IDbFactory<ICustomersDb> dbFactory)
         }
 
         db.CustomerContacts.RemoveRange(customer.Contacts);
+        db.CustomerAddresses.RemoveRange(customer.Addresses);
         input.ApplyTo(customer);
         db.CustomerContacts.AddRange(customer.Contacts);
+        db.CustomerAddresses.AddRange(customer.Addresses);
         customer.ConcurrencyStamp = Guid.NewGuid().ToString("N");
         return await SaveAsync(db, customer, cancellationToken);
     }

@@ -14,6 +14,7 @@ public sealed class CustomerInput
     public string? Email { get; set; }
     public string? Notes { get; set; }
     public List<ContactInput> Contacts { get; set; } = [];
+    public List<AddressInput> Addresses { get; set; } = [];
 
     public sealed class ContactInput
     {
@@ -21,6 +22,15 @@ public sealed class CustomerInput
         public string? Phone { get; set; }
         public string? Email { get; set; }
         public string? Role { get; set; }
+    }
+
+    public sealed class AddressInput
+    {
+        public string Label { get; set; } = "";
+        public string? Region { get; set; }
+        public string Address { get; set; } = "";
+        public string? ContactName { get; set; }
+        public string? Phone { get; set; }
     }
 
     public static CustomerInput From(Customer customer) => new()
@@ -36,6 +46,8 @@ public sealed class CustomerInput
         Email = customer.Email,
         Notes = customer.Notes,
         Contacts = customer.Contacts.Select(c => new ContactInput { Name = c.Name, Phone = c.Phone, Email = c.Email, Role = c.Role }).ToList(),
+        Addresses = customer.Addresses.OrderBy(a => a.Label)
+            .Select(a => new AddressInput { Label = a.Label, Region = a.Region, Address = a.Address, ContactName = a.ContactName, Phone = a.Phone }).ToList(),
     };
 
     /// <summary>Copies the input onto <paramref name="customer"/>, trimmed; contacts are replaced as a whole.</summary>
@@ -59,6 +71,16 @@ public sealed class CustomerInput
             Phone = Clean(c.Phone),
             Email = Clean(c.Email),
             Role = Clean(c.Role),
+        }));
+        customer.Addresses.Clear();
+        customer.Addresses.AddRange(Addresses.Select(a => new CustomerAddress
+        {
+            CustomerId = customer.Id,
+            Label = a.Label.Trim(),
+            Region = Clean(a.Region),
+            Address = a.Address.Trim(),
+            ContactName = Clean(a.ContactName),
+            Phone = Clean(a.Phone),
         }));
     }
 

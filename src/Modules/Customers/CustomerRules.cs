@@ -61,6 +61,31 @@ public static partial class CustomerRules
             }
         }
 
+        var labels = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < input.Addresses.Count; i++)
+        {
+            var address = input.Addresses[i];
+            var label = (address.Label ?? "").Trim();
+            if (label.Length is 0 or > 64)
+            {
+                Add($"Addresses[{i}].Label", "Validation.AddressLabelRequired");
+            }
+            else if (!labels.Add(label))
+            {
+                Add($"Addresses[{i}].Label", "Validation.AddressLabelRepeated");
+            }
+
+            if (string.IsNullOrWhiteSpace(address.Address) || address.Address.Trim().Length > 300)
+            {
+                Add($"Addresses[{i}].Address", "Validation.AddressRequired");
+            }
+
+            if (!IsPhone(address.Phone))
+            {
+                Add($"Addresses[{i}].Phone", "Validation.Phone");
+            }
+        }
+
         return errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
     }
 

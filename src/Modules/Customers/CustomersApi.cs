@@ -13,16 +13,21 @@ internal static class CustomersApi
 
     public sealed record CustomerResponse(
         Guid Id, string Code, string Name, CustomerKind Kind, string? Level, string? Tags, string? Region, string? Address,
-        string? Phone, string? Email, string? Notes, DateTimeOffset CreatedAt, IReadOnlyList<CustomerInput.ContactInput> Contacts)
+        string? Phone, string? Email, string? Notes, DateTimeOffset CreatedAt, IReadOnlyList<CustomerInput.ContactInput> Contacts,
+        IReadOnlyList<CustomerInput.AddressInput> Addresses)
     {
-        public static CustomerResponse From(Customer c) => new(c.Id, c.Code, c.Name, c.Kind, c.Level, c.Tags, c.Region, c.Address, c.Phone, c.Email, c.Notes, c.CreatedAt,
-            c.Contacts.OrderBy(k => k.Name).Select(k => new CustomerInput.ContactInput { Name = k.Name, Phone = k.Phone, Email = k.Email, Role = k.Role }).ToList());
+        public static CustomerResponse From(Customer c)
+        {
+            var input = CustomerInput.From(c);
+            return new(c.Id, c.Code, c.Name, c.Kind, c.Level, c.Tags, c.Region, c.Address, c.Phone, c.Email, c.Notes, c.CreatedAt,
+                input.Contacts.OrderBy(k => k.Name).ToList(), input.Addresses);
+        }
     }
 
     public static void Map(RouteGroupBuilder customers)
     {
         customers.MapGet("/", ListAsync).WithName("ListCustomers").WithSummary("Customers of the token's tenant, searched and paged (take at most 100).");
-        customers.MapGet("/{id:guid}", GetAsync).WithName("GetCustomer").WithSummary("One customer with its contacts.");
+        customers.MapGet("/{id:guid}", GetAsync).WithName("GetCustomer").WithSummary("One customer with its contacts and other addresses.");
         customers.MapPost("/", CreateAsync).WithName("CreateCustomer").WithSummary("Registers a customer; its code must be new in the tenant.");
     }
 

@@ -7,6 +7,8 @@ public interface ICustomersDb : IDisposable
 {
     DbSet<Customer> Customers { get; }
     DbSet<CustomerContact> CustomerContacts { get; }
+    DbSet<CustomerAddress> CustomerAddresses { get; }
     DbSet<ServiceAgreement> ServiceAgreements { get; }
+    DbSet<ServiceAgreementUnit> ServiceAgreementUnits { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -25,6 +25,9 @@ public class ServiceAgreement : ITenantOwned, IAuditable
     public List<ServiceAgreementUnit> Units { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
 
+    /// <summary>Changes on every save; two people editing the same agreement cannot overwrite each other.</summary>
+    public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
+
     string IAuditable.AuditKey => Number;
 
     public bool IsActiveOn(DateOnly day) => StartDate <= day && day <= EndDate;

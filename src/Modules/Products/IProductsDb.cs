@@ -1,3 +1,4 @@
+using AfterSales.Modules.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Modules.Products;
@@ -11,5 +12,8 @@ public interface IProductsDb : IDisposable
     DbSet<SparePart> SpareParts { get; }
     DbSet<SerialNumber> SerialNumbers { get; }
     DbSet<WarrantyExtension> WarrantyExtensions { get; }
+
+    /// <summary>Read for a unit's history: its registration and every correction.</summary>
+    DbSet<AuditEntry> AuditEntries { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -65,6 +65,7 @@ internal sealed class SerialNumberConfiguration : IEntityTypeConfiguration<Seria
         builder.Property(s => s.Batch).HasMaxLength(64);
         builder.Property(s => s.Supplier).HasMaxLength(100);
         builder.Property(s => s.Salesperson).HasMaxLength(64);
+        builder.Property(s => s.ConcurrencyStamp).HasMaxLength(32);
         builder.HasIndex(s => new { s.TenantId, s.Number }).IsUnique();
         builder.HasIndex(s => new { s.TenantId, s.CustomerId });
         builder.HasIndex(s => new { s.TenantId, s.WarrantyEnd });

@@ -23,6 +23,9 @@ public class SerialNumber : ITenantOwned, IAuditable
     public DateOnly? WarrantyEnd { get; set; }
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
 
+    /// <summary>Changes on every edit of the registration; two people correcting the same unit cannot overwrite each other.</summary>
+    public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
+
     string IAuditable.AuditKey => Number;
 
     /// <summary>

@@ -18,9 +18,27 @@ public enum SerialSaveStatus
     Saved,
     Invalid,
     Duplicate,
+    NotFound,
+    Conflict,
 }
 
 public sealed record SerialSaveResult(SerialSaveStatus Status, Guid? Id = null, IReadOnlyDictionary<string, string[]>? Errors = null);
+
+/// <summary>A unit's registration as its edit form loads it.</summary>
+/// <param name="Extended">Once extended, the warranty dates change only by another extension, so its history stays whole.</param>
+public sealed record SerialEdit(Guid Id, SerialInput Input, string ConcurrencyStamp, bool Extended);
+
+public enum UnitEventKind
+{
+    Registered,
+    Changed,
+    Extended,
+}
+
+/// <summary>One line of a unit's history.</summary>
+/// <param name="Detail">An extension's dates and reason.</param>
+/// <param name="Fields">The properties a correction changed (<see cref="SerialNumber"/> names).</param>
+public sealed record UnitEvent(DateTimeOffset At, UnitEventKind Kind, string? By, string? Detail = null, IReadOnlyList<string>? Fields = null);
 
 public enum ExtendStatus
 {
@@ -33,3 +51,6 @@ public enum ExtendStatus
 public sealed record ExtendResult(ExtendStatus Status, string? ErrorKey = null);
 
 public sealed record ExtensionRow(DateOnly? PreviousEnd, DateOnly NewEnd, string Reason, decimal? Fee, string? By, DateTimeOffset At);
+
+/// <summary>Units of one model a customer bought on one day (no date: bought on a date not recorded).</summary>
+public sealed record PurchaseRecord(DateOnly? Date, string ModelCode, string ModelName, int Quantity);

@@ -82,6 +82,148 @@ public sealed partial class SerialRegistry(IDbFactory<IProductsDb> dbFactory, Cu
 
     public async Task<SerialSaveResult> RegisterAsync(SerialInput input, CancellationToken cancellationToken = default)
     {
+        using var db = dbFactory.Create();
+        var (number, model, owner, errors) = await ValidateAsync(db, input, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return new SerialSaveResult(SerialSaveStatus.Invalid, Errors: errors);
+        }
+
+        if (await db.SerialNumbers.AnyAsync(s => s.Number == number, cancellationToken))
+        {
+            return new SerialSaveResult(SerialSaveStatus.Duplicate);
+        }
+
+        var unit = new SerialNumber { Number = number, CreatedAt = clock.GetUtcNow() };
+        Apply(input, unit, model!, owner);
+        unit.ApplyWarranty(model!.DefaultWarrantyMonths, input.WarrantyStart, input.WarrantyEnd);
+        db.SerialNumbers.Add(unit);
+        return await SaveAsync(db, unit, cancellationToken);
+    }
+
+    /// <summary>The registration of a unit as its edit form shows it, or null when it is not one of the tenant's.</summary>
+    public async Task<SerialEdit?> GetForEditAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        var unit = await db.SerialNumbers.AsNoTracking().Include(s => s.Model).FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (unit is null)
+        {
+            return null;
+        }
+
+        var owner = unit.CustomerId is { } customerId ? (await customers.RefsAsync([customerId], cancellationToken)).GetValueOrDefault(customerId) : null;
+        var input = new SerialInput
+        {
+            Number = unit.Number,
+            ModelCode = unit.Model!.Code,
+            CustomerCode = owner?.Code,
+            ProductionDate = unit.ProductionDate,
+            Batch = unit.Batch,
+            Supplier = unit.Supplier,
+            PurchaseDate = unit.PurchaseDate,
+            Salesperson = unit.Salesperson,
+            WarrantyStart = unit.WarrantyStart,
+            WarrantyEnd = unit.WarrantyEnd,
+        };
+        var extended = await db.WarrantyExtensions.AnyAsync(e => e.SerialNumberId == id, cancellationToken);
+        return new SerialEdit(unit.Id, input, unit.ConcurrencyStamp, extended);
+    }
+
+    /// <summary>
+    /// Corrects a unit's registration. Empty warranty dates are worked out again from the purchase date and the model;
+    /// an extended warranty keeps its dates, which only another extension changes.
+    /// </summary>
+    /// <param name="loadedStamp">The stamp the editor loaded: a correction saved meanwhile by someone else wins and this one is refused.</param>
+    public async Task<SerialSaveResult> UpdateAsync(Guid id, SerialInput input, string loadedStamp, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        var unit = await db.SerialNumbers.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (unit is null)
+        {
+            return new SerialSaveResult(SerialSaveStatus.NotFound);
+        }
+
+        if (unit.ConcurrencyStamp != loadedStamp)
+        {
+            return new SerialSaveResult(SerialSaveStatus.Conflict);
+        }
+
+        var (number, model, owner, errors) = await ValidateAsync(db, input, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return new SerialSaveResult(SerialSaveStatus.Invalid, Errors: errors);
+        }
+
+        if (number != unit.Number && await db.SerialNumbers.AnyAsync(s => s.Number == number, cancellationToken))
+        {
+            return new SerialSaveResult(SerialSaveStatus.Duplicate);
+        }
+
+        unit.Number = number;
+        Apply(input, unit, model!, owner);
+        if (!await db.WarrantyExtensions.AnyAsync(e => e.SerialNumberId == id, cancellationToken))
+        {
+            unit.ApplyWarranty(model!.DefaultWarrantyMonths, input.WarrantyStart, input.WarrantyEnd);
+        }
+
+        unit.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+        return await SaveAsync(db, unit, cancellationToken);
+    }
+
+    /// <summary>Deletes a unit registered by mistake. A unit with warranty extensions keeps its history and stays.</summary>
+    public async Task<CatalogDeleteResult> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        var unit = await db.SerialNumbers.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (unit is null)
+        {
+            return new CatalogDeleteResult(CatalogDeleteStatus.NotFound);
+        }
+
+        var extensions = await db.WarrantyExtensions.CountAsync(e => e.SerialNumberId == id, cancellationToken);
+        if (extensions > 0)
+        {
+            return new CatalogDeleteResult(CatalogDeleteStatus.InUse, extensions);
+        }
+
+        db.SerialNumbers.Remove(unit);
+        await db.SaveChangesAsync(cancellationToken);
+        return new CatalogDeleteResult(CatalogDeleteStatus.Deleted);
+    }
+
+    /// <summary>What happened to a unit, newest first: its registration, every correction (from the audit trail) and every extension.</summary>
+    public async Task<IReadOnlyList<UnitEvent>> HistoryAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        var number = await db.SerialNumbers.AsNoTracking().Where(s => s.Id == id).Select(s => s.Number).FirstOrDefaultAsync(cancellationToken);
+        if (number is null)
+        {
+            return [];
+        }
+
+        var audit = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.EntityType == nameof(SerialNumber) && e.EntityKey == number && e.Action != AuditAction.Deleted)
+            .Select(e => new { e.At, e.Action, e.UserName, e.Changes })
+            .ToListAsync(cancellationToken);
+        var events = audit.Select(e => e.Action == AuditAction.Created
+                ? new UnitEvent(e.At, UnitEventKind.Registered, e.UserName)
+                : new UnitEvent(e.At, UnitEventKind.Changed, e.UserName, Fields: ChangedFields(e.Changes)))
+            .Where(e => e.Kind == UnitEventKind.Registered || e.Fields is { Count: > 0 })
+            .ToList();
+        var extensions = await ExtensionsAsync(id, cancellationToken);
+        // An extension moves the warranty dates in the same save; its own line says so, with the reason.
+        events.RemoveAll(e => e.Kind == UnitEventKind.Changed && e.Fields!.All(f => f is nameof(SerialNumber.WarrantyStart) or nameof(SerialNumber.WarrantyEnd))
+                              && extensions.Any(x => (x.At - e.At).Duration() < TimeSpan.FromMinutes(1)));
+        events.AddRange(extensions.Select(x => new UnitEvent(x.At, UnitEventKind.Extended, x.By, $"{x.PreviousEnd:yyyy-MM-dd} → {x.NewEnd:yyyy-MM-dd} · {x.Reason}")));
+        return events.OrderByDescending(e => e.At).ToList();
+    }
+
+    private static List<string> ChangedFields(string changes) =>
+        (System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, System.Text.Json.JsonElement>>(changes)?.Keys ?? Enumerable.Empty<string>()).ToList();
+
+    private async Task<(string Number, ProductModel? Model, CustomerRef? Owner, Dictionary<string, string[]> Errors)> ValidateAsync(
+        IProductsDb db, SerialInput input, CancellationToken cancellationToken)
+    {
         var errors = new Dictionary<string, List<string>>();
         void Add(string field, string key) => (errors.TryGetValue(field, out var list) ? list : errors[field] = []).Add(key);
 
@@ -95,7 +237,6 @@ public sealed partial class SerialRegistry(IDbFactory<IProductsDb> dbFactory, Cu
             Add(nameof(input.Number), "Validation.SerialFormat");
         }
 
-        using var db = dbFactory.Create();
         var modelCode = (input.ModelCode ?? "").Trim();
         var model = modelCode.Length == 0 ? null : await db.ProductModels.FirstOrDefaultAsync(m => m.Code == modelCode, cancellationToken);
         if (model is null)
@@ -123,39 +264,35 @@ public sealed partial class SerialRegistry(IDbFactory<IProductsDb> dbFactory, Cu
             Add(nameof(input.WarrantyEnd), "Validation.WarrantyEndBeforeStart");
         }
 
-        if (errors.Count > 0)
-        {
-            return new SerialSaveResult(SerialSaveStatus.Invalid, Errors: errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
-        }
+        return (number, model, owner, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+    }
 
-        if (await db.SerialNumbers.AnyAsync(s => s.Number == number, cancellationToken))
-        {
-            return new SerialSaveResult(SerialSaveStatus.Duplicate);
-        }
+    private static void Apply(SerialInput input, SerialNumber unit, ProductModel model, CustomerRef? owner)
+    {
+        unit.ProductModelId = model.Id;
+        unit.CustomerId = owner?.Id;
+        unit.ProductionDate = input.ProductionDate;
+        unit.Batch = Clean(input.Batch);
+        unit.Supplier = Clean(input.Supplier);
+        unit.PurchaseDate = input.PurchaseDate;
+        unit.Salesperson = Clean(input.Salesperson);
+    }
 
-        var unit = new SerialNumber
-        {
-            Number = number,
-            ProductModelId = model!.Id,
-            CustomerId = owner?.Id,
-            ProductionDate = input.ProductionDate,
-            Batch = Clean(input.Batch),
-            Supplier = Clean(input.Supplier),
-            PurchaseDate = input.PurchaseDate,
-            Salesperson = Clean(input.Salesperson),
-            CreatedAt = clock.GetUtcNow(),
-        };
-        unit.ApplyWarranty(model.DefaultWarrantyMonths, input.WarrantyStart, input.WarrantyEnd);
-        db.SerialNumbers.Add(unit);
+    private async Task<SerialSaveResult> SaveAsync(IProductsDb db, SerialNumber unit, CancellationToken cancellationToken)
+    {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new SerialSaveResult(SerialSaveStatus.Conflict);
+        }
         catch (DbUpdateException)
         {
-            // The unique index caught a registration of the same number between our check and our insert.
+            // The unique index caught a registration of the same number between our check and our write.
             using var check = dbFactory.Create();
-            if (await check.SerialNumbers.AnyAsync(s => s.Number == number, cancellationToken))
+            if (await check.SerialNumbers.AnyAsync(s => s.Number == unit.Number && s.Id != unit.Id, cancellationToken))
             {
                 return new SerialSaveResult(SerialSaveStatus.Duplicate);
             }
@@ -233,6 +370,26 @@ public sealed partial class SerialRegistry(IDbFactory<IProductsDb> dbFactory, Cu
             .OrderByDescending(e => e.At)
             .Select(e => new ExtensionRow(e.PreviousEnd, e.NewEnd, e.Reason, e.Fee, e.By, e.At))
             .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// What a customer bought, from the units registered to it: one line per purchase date and model with the quantity,
+    /// latest first, so the record cannot drift from the registry.
+    /// </summary>
+    public async Task<IReadOnlyList<PurchaseRecord>> PurchasesAsync(Guid customerId, int max = 50, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        var groups = await db.SerialNumbers.AsNoTracking().Where(s => s.CustomerId == customerId)
+            .GroupBy(s => new { s.PurchaseDate, s.ProductModelId })
+            .Select(g => new { g.Key.PurchaseDate, g.Key.ProductModelId, Quantity = g.Count() })
+            .ToListAsync(cancellationToken);
+        var modelIds = groups.Select(g => g.ProductModelId).Distinct().ToList();
+        var models = await db.ProductModels.AsNoTracking().Where(m => modelIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+        return groups
+            .OrderByDescending(g => g.PurchaseDate ?? DateOnly.MinValue).ThenBy(g => models[g.ProductModelId].Code)
+            .Take(max)
+            .Select(g => new PurchaseRecord(g.PurchaseDate, models[g.ProductModelId].Code, models[g.ProductModelId].Name, g.Quantity))
+            .ToList();
     }
 
     public async Task<IReadOnlyList<string>> NotOwnedByAsync(Guid customerId, IReadOnlyList<string> serialNumbers, CancellationToken cancellationToken = default)

@@ -59,7 +59,8 @@ public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimePr
         var changes = new Dictionary<string, object?[]>();
         foreach (var property in entry.Properties)
         {
-            if (property.Metadata.IsPrimaryKey() || property.Metadata.Name is "TenantId" || property.Metadata.IsConcurrencyToken)
+            // Stamps are bookkeeping, not facts a reader needs; other concurrency tokens (a warranty's end date) are real data.
+            if (property.Metadata.IsPrimaryKey() || property.Metadata.Name is "TenantId" || property.Metadata.Name.EndsWith("Stamp", StringComparison.Ordinal))
             {
                 continue;
             }

@@ -219,6 +219,51 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.ToTable("Customers", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Modules.Customers.CustomerAddress", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("TenantId", "CustomerId");
+
+                    b.ToTable("CustomerAddresses", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Modules.Customers.CustomerContact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -268,6 +313,12 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.Property<string>("ChargingTerms")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<bool>("CoversAllUnits")
                         .HasColumnType("bit");
@@ -465,6 +516,11 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.Property<string>("Batch")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
@@ -1090,6 +1146,15 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("AfterSales.Modules.Customers.CustomerAddress", b =>
+                {
+                    b.HasOne("AfterSales.Modules.Customers.Customer", null)
+                        .WithMany("Addresses")
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AfterSales.Modules.Customers.CustomerContact", b =>
                 {
                     b.HasOne("AfterSales.Modules.Customers.Customer", null)
@@ -1267,6 +1332,8 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
 
             modelBuilder.Entity("AfterSales.Modules.Customers.Customer", b =>
                 {
+                    b.Navigation("Addresses");
+
                     b.Navigation("Contacts");
                 });
 

@@ -213,6 +213,51 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.ToTable("Customers", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Modules.Customers.CustomerAddress", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("TenantId", "CustomerId");
+
+                    b.ToTable("CustomerAddresses", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Modules.Customers.CustomerContact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -261,6 +306,12 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
 
                     b.Property<string>("ChargingTerms")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("CoversAllUnits")
@@ -458,6 +509,11 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
 
                     b.Property<string>("Batch")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -1072,6 +1128,15 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("AfterSales.Modules.Customers.CustomerAddress", b =>
+                {
+                    b.HasOne("AfterSales.Modules.Customers.Customer", null)
+                        .WithMany("Addresses")
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AfterSales.Modules.Customers.CustomerContact", b =>
                 {
                     b.HasOne("AfterSales.Modules.Customers.Customer", null)
@@ -1249,6 +1314,8 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
 
             modelBuilder.Entity("AfterSales.Modules.Customers.Customer", b =>
                 {
+                    b.Navigation("Addresses");
+
                     b.Navigation("Contacts");
                 });
 
