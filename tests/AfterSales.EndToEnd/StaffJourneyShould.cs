@@ -341,6 +341,16 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
         await Assertions.Expect(page.GetByTestId("extension-history")).ToContainTextAsync("延保合同 EW-E2E");
         await Assertions.Expect(page.GetByTestId("extension-history")).ToContainTextAsync("Dispatcher");
         await ScreenshotsAsync(page, "warranty-zh-CN");
+
+        // Correct the registration: the unit's history says what changed.
+        await page.GetByTestId("warranty-sn").FillAsync("KT35-2024-0001");
+        await page.GetByTestId("warranty-sn").PressAsync("Enter");
+        await page.GetByTestId("edit-unit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("serial-number")).ToHaveValueAsync("KT35-2024-0001");
+        await page.GetByTestId("serial-supplier").FillAsync("华东供应链");
+        await page.GetByTestId("serial-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("unit-history")).ToContainTextAsync("修改登记信息：供应商");
+        await Assertions.Expect(page.GetByTestId("unit-history")).ToContainTextAsync("延保");
         await page.GetByTestId("warranty-sn").FillAsync("NOPE-404");
         await page.GetByTestId("warranty-lookup").ClickAsync();
         await Assertions.Expect(page.GetByTestId("warranty-none")).ToBeVisibleAsync();
