@@ -40,6 +40,21 @@ public sealed class ExportShould(AppFactory factory) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task ExportTheCatalogueAsFiltered()
+    {
+        var browser = factory.CreateBrowser();
+        await browser.LoginAsync("/t/demo", "engineer@demo.example");
+
+        var models = (await RowsAsync(await browser.GetAsync("/t/demo/products/models/export.xlsx?search=JS"))).ToList();
+        var parts = (await RowsAsync(await browser.GetAsync("/t/demo/products/parts/export.xlsx?search=P-JS&activeOnly=true"))).ToList();
+
+        Assert.Equal("JS-90", (string)models.Single()["型号编码"]);
+        Assert.Equal("净水", (string)models.Single()["分类"]);
+        Assert.Equal(["P-JS-PP", "P-JS-RO"], parts.Select(r => (string)r["备件编码"]));
+        Assert.Equal(260m, Convert.ToDecimal(parts[1]["单价"], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task RequireASignedInUserOfTheTenant()
     {
         var anonymous = await factory.CreateBrowser().GetAsync("/t/demo/customers/export.xlsx");

@@ -8,6 +8,13 @@ public sealed class ProductCatalog(IDbFactory<IProductsDb> dbFactory)
 {
     public const int MaxPageSize = 100;
 
+    /// <summary>An export holds at most this many rows; beyond it the list must be filtered first.</summary>
+    public const int MaxExportRows = 100_000;
+
+    /// <summary>Every row matching the filter, ordered like the list, for an export.</summary>
+    public Task<ModelPage> ExportAsync(ModelQuery query, CancellationToken cancellationToken = default) =>
+        SearchAsync(query with { Skip = 0, Take = MaxExportRows }, MaxExportRows, cancellationToken);
+
     /// <summary>Every model, by code: the pick lists of the register dialog and the import check use it.</summary>
     public async Task<IReadOnlyList<ProductModel>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -15,7 +22,10 @@ public sealed class ProductCatalog(IDbFactory<IProductsDb> dbFactory)
         return await db.ProductModels.AsNoTracking().Include(m => m.Category).OrderBy(m => m.Code).ToListAsync(cancellationToken);
     }
 
-    public async Task<ModelPage> SearchAsync(ModelQuery query, CancellationToken cancellationToken = default)
+    public Task<ModelPage> SearchAsync(ModelQuery query, CancellationToken cancellationToken = default) =>
+        SearchAsync(query, MaxPageSize, cancellationToken);
+
+    private async Task<ModelPage> SearchAsync(ModelQuery query, int maxTake, CancellationToken cancellationToken)
     {
         using var db = dbFactory.Create();
         var models = db.ProductModels.AsNoTracking();
@@ -32,7 +42,7 @@ public sealed class ProductCatalog(IDbFactory<IProductsDb> dbFactory)
 
         var total = await models.CountAsync(cancellationToken);
         var rows = await models.OrderBy(m => m.Code)
-            .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, MaxPageSize))
+            .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, maxTake))
             .Select(m => new ModelRow(m.Id, m.Code, m.Name, m.Category!.Name, m.DefaultWarrantyMonths, m.Consumables.Count,
                 db.SerialNumbers.Count(s => s.ProductModelId == m.Id)))
             .ToListAsync(cancellationToken);

@@ -23,6 +23,7 @@ public static class ProductsModule
     public static IEndpointRouteBuilder MapProductsDownloads(this IEndpointRouteBuilder app)
     {
         SerialsExport.Map(app);
+        CatalogExport.Map(app);
         SerialImportTemplate.Map(app);
         return app;
     }

@@ -8,7 +8,17 @@ public sealed class SparePartCatalog(IDbFactory<IProductsDb> dbFactory)
 {
     public const int MaxPageSize = 100;
 
-    public async Task<PartPage> SearchAsync(PartQuery query, CancellationToken cancellationToken = default)
+    /// <summary>An export holds at most this many rows; beyond it the list must be filtered first.</summary>
+    public const int MaxExportRows = 100_000;
+
+    /// <summary>Every row matching the filter, ordered like the list, for an export.</summary>
+    public Task<PartPage> ExportAsync(PartQuery query, CancellationToken cancellationToken = default) =>
+        SearchAsync(query with { Skip = 0, Take = MaxExportRows }, MaxExportRows, cancellationToken);
+
+    public Task<PartPage> SearchAsync(PartQuery query, CancellationToken cancellationToken = default) =>
+        SearchAsync(query, MaxPageSize, cancellationToken);
+
+    private async Task<PartPage> SearchAsync(PartQuery query, int maxTake, CancellationToken cancellationToken)
     {
         using var db = dbFactory.Create();
         var parts = db.SpareParts.AsNoTracking();
@@ -26,7 +36,7 @@ public sealed class SparePartCatalog(IDbFactory<IProductsDb> dbFactory)
 
         var total = await parts.CountAsync(cancellationToken);
         var rows = await parts.OrderBy(p => p.Code)
-            .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, MaxPageSize))
+            .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, maxTake))
             .Select(p => new PartRow(p.Id, p.Code, p.Name, p.Specification, p.Unit, p.Price, p.IsActive))
             .ToListAsync(cancellationToken);
         return new PartPage(rows, total);
