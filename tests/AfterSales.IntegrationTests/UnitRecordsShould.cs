@@ -189,4 +189,18 @@ public sealed class UnitRecordsShould(AppFactory factory) : IClassFixture<AppFac
             [new PurchaseRecord(day.AddMonths(2), "PX-100", "Pump PX-100", 1), new PurchaseRecord(day, "CX-7", "Compressor CX-7", 1), new PurchaseRecord(day, "PX-100", "Pump PX-100", 2)],
             purchases);
     }
+
+    [Fact]
+    public async Task FilterCustomersByTheirLevelAndRegion()
+    {
+        await using var scope = await factory.TenantScopeAsync("demo");
+        var directory = scope.ServiceProvider.GetRequiredService<CustomerDirectory>();
+
+        var facets = await directory.FacetsAsync();
+        var vipInEast = await directory.SearchAsync(new CustomerQuery(Level: "VIP", Region: "华东", Take: 50));
+
+        Assert.Equal(["A", "B", "VIP"], facets.Levels);
+        Assert.Contains("华东", facets.Regions);
+        Assert.Equal(["C1001"], vipInEast.Items.Select(c => c.Code));
+    }
 }

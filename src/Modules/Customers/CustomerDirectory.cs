@@ -35,6 +35,18 @@ public sealed class CustomerDirectory(IDbFactory<ICustomersDb> dbFactory)
             customers = customers.Where(c => c.Kind == kind);
         }
 
+        if (!string.IsNullOrWhiteSpace(query.Level))
+        {
+            var level = query.Level.Trim();
+            customers = customers.Where(c => c.Level == level);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Region))
+        {
+            var region = query.Region.Trim();
+            customers = customers.Where(c => c.Region == region);
+        }
+
         var total = await customers.CountAsync(cancellationToken);
         var sorted = (query.Sort, query.Descending) switch
         {
@@ -58,6 +70,14 @@ public sealed class CustomerDirectory(IDbFactory<ICustomersDb> dbFactory)
                 c.Contacts.OrderBy(k => k.Name).Select(k => k.Name).FirstOrDefault(), c.CreatedAt))
             .ToListAsync(cancellationToken);
         return new CustomerPage(rows, total);
+    }
+
+    public async Task<CustomerFacets> FacetsAsync(CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        var levels = await db.Customers.AsNoTracking().Where(c => c.Level != null).Select(c => c.Level!).Distinct().OrderBy(l => l).ToListAsync(cancellationToken);
+        var regions = await db.Customers.AsNoTracking().Where(c => c.Region != null).Select(c => c.Region!).Distinct().OrderBy(r => r).ToListAsync(cancellationToken);
+        return new CustomerFacets(levels, regions);
     }
 
     public async Task<Customer?> GetAsync(Guid id, CancellationToken cancellationToken = default)

@@ -10,7 +10,14 @@ public enum CustomerSort
     CreatedAt = 4,
 }
 
-public sealed record CustomerQuery(string? Search = null, CustomerKind? Kind = null, CustomerSort Sort = CustomerSort.Default, bool Descending = false, int Skip = 0, int Take = 20);
+/// <param name="Level">Only customers of this classification (exact).</param>
+/// <param name="Region">Only customers in this region (exact).</param>
+public sealed record CustomerQuery(
+    string? Search = null, CustomerKind? Kind = null, CustomerSort Sort = CustomerSort.Default, bool Descending = false, int Skip = 0, int Take = 20,
+    string? Level = null, string? Region = null);
+
+/// <summary>The classifications and regions the tenant's customers use, for filters and suggestions.</summary>
+public sealed record CustomerFacets(IReadOnlyList<string> Levels, IReadOnlyList<string> Regions);
 
 public sealed record CustomerRow(Guid Id, string Code, string Name, CustomerKind Kind, string? Level, string? Region, string? Phone, string? Contact, DateTimeOffset CreatedAt);
 

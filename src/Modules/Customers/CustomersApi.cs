@@ -32,9 +32,10 @@ internal static class CustomersApi
     }
 
     private static async Task<Ok<CustomerListResponse>> ListAsync(
-        CustomerDirectory directory, string? search, CustomerKind? kind, int skip = 0, int take = 20, CancellationToken cancellationToken = default)
+        CustomerDirectory directory, string? search, CustomerKind? kind, string? level, string? region, int skip = 0, int take = 20,
+        CancellationToken cancellationToken = default)
     {
-        var page = await directory.SearchAsync(new CustomerQuery(search, kind, Skip: skip, Take: take), cancellationToken);
+        var page = await directory.SearchAsync(new CustomerQuery(search, kind, Skip: skip, Take: take, Level: level, Region: region), cancellationToken);
         return TypedResults.Ok(new CustomerListResponse(page.Items, page.Total));
     }
 

@@ -6,16 +6,16 @@ using Microsoft.Extensions.Localization;
 
 namespace AfterSales.Modules.Customers;
 
-/// <summary><c>GET /customers/export.xlsx?search=&amp;kind=</c>: the customer list as filtered on the page.</summary>
+/// <summary><c>GET /customers/export.xlsx?search=&amp;kind=&amp;level=&amp;region=</c>: the customer list as filtered on the page.</summary>
 internal static class CustomersExport
 {
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/customers/export.xlsx", ExportAsync).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
 
     private static async Task<IResult> ExportAsync(
-        string? search, CustomerKind? kind, CustomerDirectory directory, IStringLocalizer<CustomerText> text, CancellationToken cancellationToken)
+        string? search, CustomerKind? kind, string? level, string? region, CustomerDirectory directory, IStringLocalizer<CustomerText> text, CancellationToken cancellationToken)
     {
-        var page = await directory.ExportAsync(new CustomerQuery(search, kind), cancellationToken);
+        var page = await directory.ExportAsync(new CustomerQuery(search, kind, Level: level, Region: region), cancellationToken);
         return await ExcelExport.FileAsync(page.Items,
         [
             (text["Customer.Code"], r => r.Code),
