@@ -91,14 +91,8 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
     [Fact]
     public async Task AdministerUsersApiClientsSettingsAndTheAuditTrail()
     {
-        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Desktop, Locale = "zh-CN" });
-        context.SetDefaultTimeout(20_000);
-        var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.PageError += (_, message) => errors.Add(message);
-
-        await SignInAsync(page, "/t/demo", "admin@demo.example", "Demo@12345");
-        await page.WaitForURLAsync(new Regex("/t/demo/$"));
+        await using var session = await SignInAtDemoAsync("admin@demo.example");
+        var (page, errors) = (session.Page, session.Errors);
 
         // Users: create an engineer.
         await page.GotoAsync($"{app.BaseUrl}/t/demo/admin/users");
@@ -199,13 +193,8 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
     [Fact]
     public async Task KeepACustomerWithContacts()
     {
-        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Desktop, Locale = "zh-CN" });
-        context.SetDefaultTimeout(20_000);
-        var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.PageError += (_, message) => errors.Add(message);
-        await SignInAsync(page, "/t/demo", "agent@demo.example", "Demo@12345");
-        await page.WaitForURLAsync(new Regex("/t/demo/$"));
+        await using var session = await SignInAtDemoAsync("agent@demo.example");
+        var (page, errors) = (session.Page, session.Errors);
 
         await page.GotoAsync($"{app.BaseUrl}/t/demo/customers");
         await WaitForCircuitAsync(page);
@@ -253,13 +242,8 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
     [Fact]
     public async Task KeepTheProductCatalogue()
     {
-        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Desktop, Locale = "zh-CN" });
-        context.SetDefaultTimeout(20_000);
-        var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.PageError += (_, message) => errors.Add(message);
-        await SignInAsync(page, "/t/demo", "agent@demo.example", "Demo@12345");
-        await page.WaitForURLAsync(new Regex("/t/demo/$"));
+        await using var session = await SignInAtDemoAsync("agent@demo.example");
+        var (page, errors) = (session.Page, session.Errors);
 
         // A model in a category, with a filter that wears out every 90 days.
         await page.GotoAsync($"{app.BaseUrl}/t/demo/products/models");
@@ -300,13 +284,8 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
     [Fact]
     public async Task RegisterAUnitAndLookUpItsWarranty()
     {
-        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Desktop, Locale = "zh-CN" });
-        context.SetDefaultTimeout(20_000);
-        var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.PageError += (_, message) => errors.Add(message);
-        await SignInAsync(page, "/t/demo", "dispatcher@demo.example", "Demo@12345");
-        await page.WaitForURLAsync(new Regex("/t/demo/$"));
+        await using var session = await SignInAtDemoAsync("dispatcher@demo.example");
+        var (page, errors) = (session.Page, session.Errors);
 
         // Register a unit for a customer.
         await page.GotoAsync($"{app.BaseUrl}/t/demo/serials");
@@ -370,13 +349,8 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
     [Fact]
     public async Task ImportSerialNumbersOnlyWhenEveryRowIsGood()
     {
-        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Desktop, Locale = "zh-CN" });
-        context.SetDefaultTimeout(20_000);
-        var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.PageError += (_, message) => errors.Add(message);
-        await SignInAsync(page, "/t/demo", "agent@demo.example", "Demo@12345");
-        await page.WaitForURLAsync(new Regex("/t/demo/$"));
+        await using var session = await SignInAtDemoAsync("agent@demo.example");
+        var (page, errors) = (session.Page, session.Errors);
 
         await page.GotoAsync($"{app.BaseUrl}/t/demo/serials/import");
         await WaitForCircuitAsync(page);
@@ -395,6 +369,26 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
         await WaitForCircuitAsync(page);
         await Assertions.Expect(page.GetByTestId("warranty-result")).ToContainTextAsync("JS-90");
         Assert.Empty(errors);
+    }
+
+    /// <summary>A fresh zh-CN desktop browser signed in at the demo tenant; the page's script errors are collected.</summary>
+    private async Task<BrowserSession> SignInAtDemoAsync(string email)
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Desktop, Locale = "zh-CN" });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        var session = new BrowserSession(context, page);
+        page.PageError += (_, message) => session.Errors.Add(message);
+        await SignInAsync(page, "/t/demo", email, "Demo@12345");
+        await page.WaitForURLAsync(new Regex("/t/demo/$"));
+        return session;
+    }
+
+    private sealed record BrowserSession(IBrowserContext Context, IPage Page) : IAsyncDisposable
+    {
+        public List<string> Errors { get; } = [];
+
+        public ValueTask DisposeAsync() => Context.DisposeAsync();
     }
 
     /// <summary>Fills and posts the server-rendered sign-in form under <paramref name="pathBase"/> ("/t/demo", or "" for the platform).</summary>

@@ -24,10 +24,11 @@ public sealed class CustomerDirectory(IDbFactory<ICustomersDb> dbFactory)
         var customers = db.Customers.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = "%" + EscapeLike(query.Search.Trim()) + "%";
+            var pattern = SearchPattern.Containing(query.Search);
             customers = customers.Where(c =>
-                EF.Functions.Like(c.Name, pattern, "\\") || EF.Functions.Like(c.Code, pattern, "\\") || EF.Functions.Like(c.Phone!, pattern, "\\")
-                || c.Contacts.Any(k => EF.Functions.Like(k.Name, pattern, "\\") || EF.Functions.Like(k.Phone!, pattern, "\\")));
+                EF.Functions.Like(c.Name, pattern, SearchPattern.Escape) || EF.Functions.Like(c.Code, pattern, SearchPattern.Escape)
+                || EF.Functions.Like(c.Phone!, pattern, SearchPattern.Escape)
+                || c.Contacts.Any(k => EF.Functions.Like(k.Name, pattern, SearchPattern.Escape) || EF.Functions.Like(k.Phone!, pattern, SearchPattern.Escape)));
         }
 
         if (query.Kind is { } kind)
@@ -224,6 +225,4 @@ public sealed class CustomerDirectory(IDbFactory<ICustomersDb> dbFactory)
             throw;
         }
     }
-
-    private static string EscapeLike(string value) => value.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }

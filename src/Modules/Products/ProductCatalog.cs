@@ -31,8 +31,8 @@ public sealed class ProductCatalog(IDbFactory<IProductsDb> dbFactory)
         var models = db.ProductModels.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = "%" + query.Search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            models = models.Where(m => EF.Functions.Like(m.Code, pattern, "\\") || EF.Functions.Like(m.Name, pattern, "\\"));
+            var pattern = SearchPattern.Containing(query.Search);
+            models = models.Where(m => EF.Functions.Like(m.Code, pattern, SearchPattern.Escape) || EF.Functions.Like(m.Name, pattern, SearchPattern.Escape));
         }
 
         if (query.CategoryId is { } categoryId)

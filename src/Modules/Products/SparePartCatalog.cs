@@ -24,9 +24,9 @@ public sealed class SparePartCatalog(IDbFactory<IProductsDb> dbFactory)
         var parts = db.SpareParts.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = "%" + query.Search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            parts = parts.Where(p => EF.Functions.Like(p.Code, pattern, "\\") || EF.Functions.Like(p.Name, pattern, "\\")
-                                     || EF.Functions.Like(p.Specification!, pattern, "\\"));
+            var pattern = SearchPattern.Containing(query.Search);
+            parts = parts.Where(p => EF.Functions.Like(p.Code, pattern, SearchPattern.Escape) || EF.Functions.Like(p.Name, pattern, SearchPattern.Escape)
+                                     || EF.Functions.Like(p.Specification!, pattern, SearchPattern.Escape));
         }
 
         if (!query.IncludeInactive)
