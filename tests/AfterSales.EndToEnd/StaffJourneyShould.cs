@@ -15,6 +15,8 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
 
     public async Task InitializeAsync()
     {
+        // CI runs the three test projects at once on two cores: a render can take seconds, and Playwright's 5 s default is not enough.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
