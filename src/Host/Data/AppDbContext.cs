@@ -1,6 +1,7 @@
 using AfterSales.Modules.Administration;
 using AfterSales.Modules.Customers;
 using AfterSales.Modules.Products;
+using AfterSales.Modules.Service;
 using AfterSales.Modules.Shared;
 using AfterSales.Tenancy;
 using AfterSales.Tenancy.EntityFrameworkCore;
@@ -18,7 +19,7 @@ namespace AfterSales.Host.Data;
 /// </summary>
 public abstract class AppDbContext(DbContextOptions options, ITenantContext tenantContext)
     : IdentityDbContext<ApplicationUser>(options),
-      IMultiTenantDbContext, ITenantStoreDbContext, IDataProtectionKeyContext, IAdministrationDb, ICustomersDb, IProductsDb
+      IMultiTenantDbContext, ITenantStoreDbContext, IDataProtectionKeyContext, IAdministrationDb, ICustomersDb, IProductsDb, IServiceDb
 {
     public string? CurrentTenantId => tenantContext.Tenant?.Id;
 
@@ -68,6 +69,11 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<SparePart> SpareParts => Set<SparePart>();
     public DbSet<SerialNumber> SerialNumbers => Set<SerialNumber>();
     public DbSet<WarrantyExtension> WarrantyExtensions => Set<WarrantyExtension>();
+    public DbSet<ServiceType> ServiceTypes => Set<ServiceType>();
+    public DbSet<ServiceRequest> ServiceRequests => Set<ServiceRequest>();
+    public DbSet<RequestEvent> RequestEvents => Set<RequestEvent>();
+    public DbSet<RequestNumberCounter> RequestNumberCounters => Set<RequestNumberCounter>();
+    public DbSet<ServiceCounter> ServiceCounters => Set<ServiceCounter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

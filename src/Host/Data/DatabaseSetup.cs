@@ -1,6 +1,7 @@
 using AfterSales.Modules.Administration;
 using AfterSales.Modules.Customers;
 using AfterSales.Modules.Products;
+using AfterSales.Modules.Service;
 using AfterSales.Modules.Shared;
 using AfterSales.Tenancy.EntityFrameworkCore;
 using Microsoft.Data.Sqlite;
@@ -36,6 +37,7 @@ public static class DatabaseSetup
         AddModuleView<IAdministrationDb>(services);
         AddModuleView<ICustomersDb>(services);
         AddModuleView<IProductsDb>(services);
+        AddModuleView<IServiceDb>(services);
         return services;
     }
 

@@ -11,6 +11,7 @@ public static class AdministrationModule
     {
         services.AddScoped<ApiClientService>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<AfterSales.Modules.Service.IAssigneeDirectory, StaffDirectory>();
         return services;
     }
 }

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace AfterSales.Modules.Service;
+
+/// <summary>What the service feature sees of the database.</summary>
+public interface IServiceDb : IDisposable
+{
+    DbSet<ServiceType> ServiceTypes { get; }
+    DbSet<ServiceRequest> ServiceRequests { get; }
+    DbSet<RequestEvent> RequestEvents { get; }
+    DbSet<RequestNumberCounter> RequestNumberCounters { get; }
+    DbSet<ServiceCounter> ServiceCounters { get; }
+
+    /// <summary>For the transaction that numbers a request and inserts it together.</summary>
+    DatabaseFacade Database { get; }
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,370 @@
+using AfterSales.Modules.Customers;
+using AfterSales.Modules.Products;
+using AfterSales.Modules.Shared;
+using AfterSales.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Modules.Service;
+
+/// <summary>Taking, finding and moving the tenant's service requests, for the pages and the API.</summary>
+public sealed class RequestDesk(
+    IDbFactory<IServiceDb> dbFactory, ServiceTypeCatalog types, CustomerDirectory customers, SerialRegistry serials, AgreementBook agreements,
+    IRequestFlow flow, IAssigneeDirectory assignees, ITenantContext tenantContext, TimeProvider clock)
+{
+    public const int MaxPageSize = 100;
+
+    /// <summary>How often numbering is retried when another request took the same number at the same moment.</summary>
+    private const int NumberingAttempts = 5;
+
+    public async Task<RequestSaveResult> CreateAsync(RequestInput input, RequestActor actor, CancellationToken cancellationToken = default)
+    {
+        var errors = ServiceRules.Validate(input);
+        var type = input.ServiceTypeId == Guid.Empty ? null : await types.GetAsync(input.ServiceTypeId, cancellationToken);
+        if (!errors.ContainsKey(nameof(input.ServiceTypeId)) && type is not { IsRetired: false })
+        {
+            errors[nameof(input.ServiceTypeId)] = "Validation.TypeUnknown";
+        }
+
+        CustomerRef? customer = null;
+        if (!string.IsNullOrWhiteSpace(input.CustomerCode) && (customer = await customers.FindByCodeAsync(input.CustomerCode, cancellationToken)) is null)
+        {
+            errors[nameof(input.CustomerCode)] = "Validation.CustomerUnknown";
+        }
+
+        SerialView? unit = null;
+        if (!string.IsNullOrWhiteSpace(input.SerialNumber))
+        {
+            unit = await serials.FindAsync(input.SerialNumber, cancellationToken);
+            if (unit is null)
+            {
+                errors[nameof(input.SerialNumber)] = "Validation.SerialUnknown";
+            }
+            else if (customer is not null && unit.CustomerId is { } owner && owner != customer.Id)
+            {
+                errors[nameof(input.SerialNumber)] = "Validation.SerialOfAnotherCustomer";
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return new RequestSaveResult(RequestSaveStatus.Invalid, Errors: errors);
+        }
+
+        // A unit brings its owner when the caller named none.
+        var customerId = customer?.Id ?? unit?.CustomerId;
+        var today = tenantContext.Tenant.TodayFor(clock.GetUtcNow());
+        var coverage = customerId is { } id && unit is not null ? await agreements.CoverageAsync(id, unit.Number, today, cancellationToken) : null;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await InsertAsync(input, actor, type!, customerId, unit, coverage, today, cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < NumberingAttempts)
+            {
+                // Another request took this number or moved a counter meanwhile: number again from the database.
+            }
+        }
+    }
+
+    private async Task<RequestSaveResult> InsertAsync(
+        RequestInput input, RequestActor actor, ServiceType type, Guid? customerId, SerialView? unit, AgreementCoverage? coverage, DateOnly today,
+        CancellationToken cancellationToken)
+    {
+        using var db = dbFactory.Create();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var counter = await db.RequestNumberCounters.FirstOrDefaultAsync(c => c.Day == today, cancellationToken);
+        if (counter is null)
+        {
+            counter = new RequestNumberCounter { Day = today };
+            db.RequestNumberCounters.Add(counter);
+        }
+
+        counter.Last++;
+        var now = clock.GetUtcNow();
+        var request = new ServiceRequest
+        {
+            Number = $"SR-{today:yyyyMMdd}-{counter.Last:D4}",
+            ServiceTypeId = type.Id,
+            CustomerId = customerId,
+            ContactName = Clean(input.ContactName),
+            ContactPhone = Clean(input.ContactPhone),
+            SerialNumberId = unit?.Id,
+            SerialNumber = unit?.Number,
+            ModelCode = unit?.ModelCode,
+            WarrantyState = unit?.Warranty.State.ToString(),
+            WarrantyEnd = unit?.Warranty.End,
+            AgreementNumber = coverage?.Number,
+            Channel = input.Channel,
+            Priority = input.Priority ?? type.DefaultPriority,
+            RequestedDate = input.RequestedDate,
+            Subject = input.Subject.Trim(),
+            Description = Clean(input.Description),
+            CreatedAt = now,
+            UpdatedAt = now,
+            CreatedBy = actor.Name,
+            DueAt = type.SlaHours is { } hours ? now.AddHours(hours) : null,
+        };
+        db.ServiceRequests.Add(request);
+        db.RequestEvents.Add(new RequestEvent
+        {
+            ServiceRequestId = request.Id, At = now, Kind = RequestEventKind.Created, ByUserId = actor.UserId, By = actor.Name,
+            ToStatus = request.Status, IsPublic = true,
+        });
+        await CountAsync(db, ServiceCounterKind.ServiceType, type.Code, cancellationToken);
+        if (unit is not null)
+        {
+            await CountAsync(db, ServiceCounterKind.ProductModel, unit.ModelCode, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new RequestSaveResult(RequestSaveStatus.Saved, request.Number);
+    }
+
+    private static async Task CountAsync(IServiceDb db, ServiceCounterKind kind, string key, CancellationToken cancellationToken)
+    {
+        var counter = await db.ServiceCounters.FirstOrDefaultAsync(c => c.Kind == kind && c.Key == key, cancellationToken);
+        if (counter is null)
+        {
+            db.ServiceCounters.Add(new ServiceCounter { Kind = kind, Key = key, Count = 1 });
+        }
+        else
+        {
+            counter.Count++;
+        }
+    }
+
+    /// <summary>How many requests were taken per product model or per service type, most first.</summary>
+    public async Task<IReadOnlyList<(string Key, int Count)>> CountersAsync(ServiceCounterKind kind, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        return (await db.ServiceCounters.AsNoTracking().Where(c => c.Kind == kind).OrderByDescending(c => c.Count).ThenBy(c => c.Key)
+            .Select(c => new { c.Key, c.Count }).ToListAsync(cancellationToken)).Select(c => (c.Key, c.Count)).ToList();
+    }
+
+    public async Task<RequestPage> SearchAsync(RequestQuery query, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        var requests = db.ServiceRequests.AsNoTracking();
+        var now = clock.GetUtcNow();
+        requests = query.View switch
+        {
+            RequestView.Mine => requests.Where(r => r.AssigneeId == query.UserId && r.Status != RequestStatus.Closed && r.Status != RequestStatus.Cancelled),
+            RequestView.Unassigned => requests.Where(r => r.Status == RequestStatus.WaitingForAssignment),
+            RequestView.Overdue => requests.Where(r => r.DueAt < now && r.Status != RequestStatus.Closed && r.Status != RequestStatus.Cancelled),
+            RequestView.Locked => requests.Where(r => r.Status == RequestStatus.Locked),
+            RequestView.Open => requests.Where(r => r.Status != RequestStatus.Closed && r.Status != RequestStatus.Cancelled),
+            _ => requests,
+        };
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = query.Search.Trim();
+            var upper = term.ToUpperInvariant();
+            var pattern = SearchPattern.Containing(term);
+            requests = requests.Where(r => r.Number.StartsWith(upper) || r.SerialNumber!.StartsWith(upper) || r.ContactPhone == term
+                                           || EF.Functions.Like(r.Subject, pattern, SearchPattern.Escape));
+        }
+
+        if (query.Status is { } status)
+        {
+            requests = requests.Where(r => r.Status == status);
+        }
+
+        if (query.ServiceTypeId is { } typeId)
+        {
+            requests = requests.Where(r => r.ServiceTypeId == typeId);
+        }
+
+        if (query.CustomerId is { } customerId)
+        {
+            requests = requests.Where(r => r.CustomerId == customerId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.SerialNumber))
+        {
+            var number = SerialRegistry.Normalize(query.SerialNumber);
+            requests = requests.Where(r => r.SerialNumber == number);
+        }
+
+        var total = await requests.CountAsync(cancellationToken);
+        var page = await requests.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Number)
+            .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, MaxPageSize))
+            .Select(r => new
+            {
+                r.Id, r.Number, r.ServiceTypeId, r.Subject, r.CustomerId, r.SerialNumber, r.Status, r.Priority, r.AssigneeName, r.CreatedAt, r.DueAt,
+            })
+            .ToListAsync(cancellationToken);
+        var owners = await customers.RefsAsync(page.Where(r => r.CustomerId != null).Select(r => r.CustomerId!.Value), cancellationToken);
+        var typesById = (await types.ListAsync(includeRetired: true, cancellationToken)).ToDictionary(t => t.Id);
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        var rows = page.Select(r =>
+        {
+            var type = typesById[r.ServiceTypeId];
+            var open = r.Status is not (RequestStatus.Closed or RequestStatus.Cancelled);
+            return new RequestRow(r.Id, r.Number, type.Code, type.NameIn(culture), type.Color, r.Subject,
+                r.CustomerId is { } id ? owners.GetValueOrDefault(id)?.Name : null, r.SerialNumber, r.Status, r.Priority, r.AssigneeName, r.CreatedAt, r.DueAt,
+                open && r.DueAt < now);
+        }).ToList();
+        return new RequestPage(rows, total);
+    }
+
+    public async Task<RequestDetail?> GetAsync(string number, CancellationToken cancellationToken = default)
+    {
+        var normalized = number.Trim().ToUpperInvariant();
+        using var db = dbFactory.Create();
+        var r = await db.ServiceRequests.AsNoTracking().Include(r => r.ServiceType).FirstOrDefaultAsync(r => r.Number == normalized, cancellationToken);
+        if (r is null)
+        {
+            return null;
+        }
+
+        var owner = r.CustomerId is { } id ? (await customers.RefsAsync([id], cancellationToken)).GetValueOrDefault(id) : null;
+        return new RequestDetail(r.Id, r.Number, r.ServiceTypeId, r.ServiceType!.Code, r.ServiceType.NameIn(System.Globalization.CultureInfo.CurrentUICulture),
+            r.CustomerId, owner?.Code, owner?.Name, r.ContactName, r.ContactPhone, r.SerialNumber, r.ModelCode, r.WarrantyState, r.WarrantyEnd, r.AgreementNumber,
+            r.Channel, r.Priority, r.RequestedDate, r.Subject, r.Description, r.Status, r.AssigneeId, r.AssigneeName, r.FailedAttempts, r.CreatedAt, r.CreatedBy,
+            r.DueAt, r.ClosedAt, r.ConcurrencyStamp);
+    }
+
+    /// <summary>Everything that happened to a request, oldest first; <paramref name="publicOnly"/> leaves out internal notes.</summary>
+    public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(Guid requestId, bool publicOnly = false, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        return await db.RequestEvents.AsNoTracking().Where(e => e.ServiceRequestId == requestId && (!publicOnly || e.IsPublic))
+            .OrderBy(e => e.At).ThenBy(e => e.Id)
+            .Select(e => new TimelineEntry(e.At, e.Kind, e.By, e.FromStatus, e.ToStatus, e.Text, e.IsPublic))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Open requests for the same unit or customer, shown while a new one is taken so it is not taken twice.</summary>
+    public async Task<IReadOnlyList<RequestRow>> OpenDuplicatesAsync(Guid? customerId, string? serialNumber, CancellationToken cancellationToken = default)
+    {
+        var bySerial = string.IsNullOrWhiteSpace(serialNumber) ? [] : (await SearchAsync(new RequestQuery(RequestView.Open, SerialNumber: serialNumber, Take: 10), cancellationToken)).Items;
+        var byCustomer = customerId is null ? [] : (await SearchAsync(new RequestQuery(RequestView.Open, CustomerId: customerId, Take: 10), cancellationToken)).Items;
+        return bySerial.Concat(byCustomer).DistinctBy(r => r.Id).ToList();
+    }
+
+    public IReadOnlyList<RequestAction> ActionsFor(RequestDetail request, RequestActor actor) =>
+        flow.ActionsFor(new ServiceRequest { Status = request.Status, AssigneeId = request.AssigneeId, FailedAttempts = request.FailedAttempts }, actor);
+
+    public Task<IReadOnlyList<Assignee>> EngineersAsync(CancellationToken cancellationToken = default) => assignees.EngineersAsync(cancellationToken);
+
+    /// <summary>
+    /// Moves a request by <paramref name="action"/> if the flow opens it to <paramref name="actor"/>. <paramref name="loadedStamp"/> is
+    /// what the user was looking at: if the request changed meanwhile, nothing is done.
+    /// </summary>
+    public async Task<ActionResult> ApplyAsync(
+        string number, RequestAction action, string loadedStamp, RequestActor actor, string? assigneeId = null, string? note = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (note?.Trim().Length > ServiceRules.CommentLength)
+        {
+            return new ActionResult(ActionStatus.Invalid, "Validation.CommentTooLong");
+        }
+
+        using var db = dbFactory.Create();
+        var normalized = number.Trim().ToUpperInvariant();
+        var request = await db.ServiceRequests.FirstOrDefaultAsync(r => r.Number == normalized, cancellationToken);
+        if (request is null)
+        {
+            return new ActionResult(ActionStatus.NotFound);
+        }
+
+        if (request.ConcurrencyStamp != loadedStamp)
+        {
+            return new ActionResult(ActionStatus.Conflict);
+        }
+
+        if (flow.Next(request, action, actor) is not { } next)
+        {
+            return new ActionResult(ActionStatus.NotAllowed);
+        }
+
+        Assignee? assignee = null;
+        if (action == RequestAction.Assign && (assigneeId is null || (assignee = await assignees.FindAsync(assigneeId, cancellationToken)) is null))
+        {
+            return new ActionResult(ActionStatus.Invalid, "Validation.AssigneeRequired");
+        }
+
+        var now = clock.GetUtcNow();
+        var from = request.Status;
+        switch (action)
+        {
+            case RequestAction.Assign:
+                request.AssigneeId = assignee!.UserId;
+                request.AssigneeName = assignee.Name;
+                db.RequestEvents.Add(Event(request, now, RequestEventKind.Assigned, actor, assignee.Name));
+                break;
+            case RequestAction.Fail:
+                request.FailedAttempts++;
+                request.AssigneeId = null;
+                request.AssigneeName = null;
+                break;
+            case RequestAction.Reopen or RequestAction.Unlock:
+                request.AssigneeId = null;
+                request.AssigneeName = null;
+                request.ClosedAt = null;
+                break;
+            case RequestAction.Close or RequestAction.Cancel:
+                request.ClosedAt = now;
+                break;
+        }
+
+        request.Status = next;
+        if (next != from)
+        {
+            var changed = Event(request, now, RequestEventKind.StatusChanged, actor, Clean(note));
+            changed.FromStatus = from;
+            changed.ToStatus = next;
+            changed.IsPublic = true;
+            db.RequestEvents.Add(changed);
+        }
+        else if (Clean(note) is { } text)
+        {
+            db.RequestEvents.Add(Event(request, now, RequestEventKind.Comment, actor, text));
+        }
+
+        request.UpdatedAt = now;
+        request.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new ActionResult(ActionStatus.Conflict);
+        }
+
+        return new ActionResult(ActionStatus.Done);
+    }
+
+    /// <summary>Adds a comment; a public one is shown to the customer on the portal.</summary>
+    public async Task<ActionResult> CommentAsync(string number, string text, bool isPublic, RequestActor actor, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Trim().Length > ServiceRules.CommentLength)
+        {
+            return new ActionResult(ActionStatus.Invalid, "Validation.CommentRequired");
+        }
+
+        using var db = dbFactory.Create();
+        var normalized = number.Trim().ToUpperInvariant();
+        var request = await db.ServiceRequests.FirstOrDefaultAsync(r => r.Number == normalized, cancellationToken);
+        if (request is null)
+        {
+            return new ActionResult(ActionStatus.NotFound);
+        }
+
+        var comment = Event(request, clock.GetUtcNow(), RequestEventKind.Comment, actor, text.Trim());
+        comment.IsPublic = isPublic;
+        db.RequestEvents.Add(comment);
+        await db.SaveChangesAsync(cancellationToken);
+        return new ActionResult(ActionStatus.Done);
+    }
+
+    private static RequestEvent Event(ServiceRequest request, DateTimeOffset at, RequestEventKind kind, RequestActor actor, string? text) => new()
+    {
+        ServiceRequestId = request.Id, At = at, Kind = kind, ByUserId = actor.UserId, By = actor.Name, Text = text,
+    };
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

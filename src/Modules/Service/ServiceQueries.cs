@@ -1,0 +1,98 @@
+namespace AfterSales.Modules.Service;
+
+public sealed class ServiceTypeInput
+{
+    public string Code { get; set; } = "";
+    public string? NameZh { get; set; }
+    public string? NameEn { get; set; }
+    public string Icon { get; set; } = "support_agent";
+    public string Color { get; set; } = "#1565c0";
+    public RequestPriority DefaultPriority { get; set; } = RequestPriority.Normal;
+    public int? SlaHours { get; set; }
+    public int SortOrder { get; set; }
+
+    public static ServiceTypeInput From(ServiceType type) => new()
+    {
+        Code = type.Code, NameZh = type.NameZh, NameEn = type.NameEn, Icon = type.Icon, Color = type.Color,
+        DefaultPriority = type.DefaultPriority, SlaHours = type.SlaHours, SortOrder = type.SortOrder,
+    };
+}
+
+/// <summary>A request as the create form or the API sends it: customer and unit by code and number.</summary>
+public sealed class RequestInput
+{
+    public Guid ServiceTypeId { get; set; }
+    public string? CustomerCode { get; set; }
+    public string? ContactName { get; set; }
+    public string? ContactPhone { get; set; }
+    public string? SerialNumber { get; set; }
+    public RequestChannel Channel { get; set; } = RequestChannel.Phone;
+
+    /// <summary>Null takes the type's default priority.</summary>
+    public RequestPriority? Priority { get; set; }
+    public DateOnly? RequestedDate { get; set; }
+    public string Subject { get; set; } = "";
+    public string? Description { get; set; }
+}
+
+public enum RequestSaveStatus
+{
+    Saved,
+    Invalid,
+    NotFound,
+    Conflict,
+}
+
+public sealed record RequestSaveResult(RequestSaveStatus Status, string? Number = null, IReadOnlyDictionary<string, string>? Errors = null)
+{
+    public static RequestSaveResult Of(RequestSaveStatus status) => new(status);
+}
+
+/// <summary>The list views of seed 001 and the usual desk: everything, mine, nobody's yet, past due, locked.</summary>
+public enum RequestView
+{
+    All,
+    Mine,
+    Unassigned,
+    Overdue,
+    Locked,
+    Open,
+}
+
+public sealed record RequestQuery(
+    RequestView View = RequestView.All, string? Search = null, RequestStatus? Status = null, Guid? ServiceTypeId = null,
+    Guid? CustomerId = null, string? SerialNumber = null, string? UserId = null, int Skip = 0, int Take = 20);
+
+public sealed record RequestRow(
+    Guid Id, string Number, string TypeCode, string TypeName, string TypeColor, string Subject, string? CustomerName, string? SerialNumber,
+    RequestStatus Status, RequestPriority Priority, string? AssigneeName, DateTimeOffset CreatedAt, DateTimeOffset? DueAt, bool Overdue);
+
+public sealed record RequestPage(IReadOnlyList<RequestRow> Items, int Total);
+
+/// <summary>A request as its page and the API show it.</summary>
+public sealed record RequestDetail(
+    Guid Id, string Number, Guid ServiceTypeId, string TypeCode, string TypeName, Guid? CustomerId, string? CustomerCode, string? CustomerName,
+    string? ContactName, string? ContactPhone, string? SerialNumber, string? ModelCode, string? WarrantyState, DateOnly? WarrantyEnd, string? AgreementNumber,
+    RequestChannel Channel, RequestPriority Priority, DateOnly? RequestedDate, string Subject, string? Description, RequestStatus Status,
+    string? AssigneeId, string? AssigneeName, int FailedAttempts, DateTimeOffset CreatedAt, string? CreatedBy, DateTimeOffset? DueAt, DateTimeOffset? ClosedAt,
+    string ConcurrencyStamp);
+
+public sealed record TimelineEntry(DateTimeOffset At, RequestEventKind Kind, string? By, RequestStatus? FromStatus, RequestStatus? ToStatus, string? Text, bool IsPublic);
+
+public enum ActionStatus
+{
+    Done,
+    NotFound,
+
+    /// <summary>The request changed since the user loaded it; nothing was done and they see it as it is now.</summary>
+    Conflict,
+
+    /// <summary>Not open to this user in the request's current status.</summary>
+    NotAllowed,
+    Invalid,
+}
+
+public sealed record ActionResult(ActionStatus Status, string? ErrorKey = null);
+
+/// <summary>A staff member requests can be assigned to.</summary>
+public sealed record Assignee(string UserId, string Name);

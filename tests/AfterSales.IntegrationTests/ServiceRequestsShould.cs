@@ -1,0 +1,204 @@
+using AfterSales.IntegrationTests.Infrastructure;
+using AfterSales.Modules.Service;
+using AfterSales.Modules.Shared;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AfterSales.IntegrationTests;
+
+/// <summary>Service types and requests: numbering, what a request takes from its unit, the closed loop, conflicts and isolation.</summary>
+public sealed class ServiceRequestsShould(AppFactory factory) : IClassFixture<AppFactory>
+{
+    private static readonly RequestActor Agent = new("agent-id", "Agent", new HashSet<string> { Roles.Agent });
+    private static readonly RequestActor Manager = new("manager-id", "Manager", new HashSet<string> { Roles.Manager });
+
+    [Fact]
+    public async Task GiveEveryTenantTheFiveServiceTypesOfSeed002()
+    {
+        foreach (var tenant in new[] { "demo", "acme" })
+        {
+            var tenantId = (await factory.TenantAsync(tenant)).Id;
+            await using var scope = await factory.TenantScopeAsync(tenant);
+            var types = await scope.ServiceProvider.GetRequiredService<ServiceTypeCatalog>().ListAsync();
+
+            Assert.Equal(["CONSULT", "REMOTE", "ONSITE", "RMA", "COMPLAINT"], types.Select(t => t.Code));
+            Assert.All(types, t => Assert.Equal(tenantId, t.TenantId));
+        }
+    }
+
+    [Fact]
+    public async Task TakeTheUnitsModelWarrantyOwnerAndAgreement()
+    {
+        await using var scope = await factory.TenantScopeAsync("demo");
+        var desk = scope.ServiceProvider.GetRequiredService<RequestDesk>();
+        var onSite = await TypeAsync(scope, "ONSITE");
+
+        var saved = await desk.CreateAsync(new RequestInput { ServiceTypeId = onSite.Id, SerialNumber = "kt35-2024-0001", Subject = "不制冷" }, Agent);
+        var request = (await desk.GetAsync(saved.Number!))!;
+        var timeline = await desk.TimelineAsync(request.Id);
+
+        Assert.Equal(RequestSaveStatus.Saved, saved.Status);
+        Assert.Matches("^SR-[0-9]{8}-[0-9]{4}$", saved.Number);
+        Assert.Equal(("C1001", "KT-35", "InWarranty", "SA-2026-001"), (request.CustomerCode, request.ModelCode, request.WarrantyState, request.AgreementNumber));
+        Assert.Equal(RequestStatus.WaitingForAssignment, request.Status);
+        Assert.NotNull(request.DueAt);
+        Assert.Equal(RequestEventKind.Created, timeline.Single().Kind);
+        Assert.Contains(await desk.CountersAsync(ServiceCounterKind.ProductModel), c => c.Key == "KT-35" && c.Count >= 1);
+    }
+
+    [Fact]
+    public async Task ExplainWhatIsWrongWithARequest()
+    {
+        await using var scope = await factory.TenantScopeAsync("demo");
+        var desk = scope.ServiceProvider.GetRequiredService<RequestDesk>();
+        var onSite = await TypeAsync(scope, "ONSITE");
+
+        var empty = await desk.CreateAsync(new RequestInput(), Agent);
+        var unknown = await desk.CreateAsync(new RequestInput { ServiceTypeId = onSite.Id, CustomerCode = "NOBODY", SerialNumber = "NO-SUCH", Subject = "x" }, Agent);
+        var otherOwner = await desk.CreateAsync(new RequestInput { ServiceTypeId = onSite.Id, CustomerCode = "C1002", SerialNumber = "KT35-2024-0001", Subject = "x" }, Agent);
+
+        Assert.Equal(["CustomerCode", "ServiceTypeId", "Subject"], empty.Errors!.Keys.Order());
+        Assert.Equal(("Validation.CustomerUnknown", "Validation.SerialUnknown"), (unknown.Errors!["CustomerCode"], unknown.Errors["SerialNumber"]));
+        Assert.Equal("Validation.SerialOfAnotherCustomer", otherOwner.Errors!["SerialNumber"]);
+    }
+
+    [Fact]
+    public async Task NumberRequestsTakenAtOnceWithoutGapsOrTwins()
+    {
+        Guid typeId;
+        await using (var scope = await factory.TenantScopeAsync("acme"))
+        {
+            typeId = (await TypeAsync(scope, "CONSULT")).Id;
+        }
+
+        var numbers = await Task.WhenAll(Enumerable.Range(0, 12).Select(async i =>
+        {
+            await using var scope = await factory.TenantScopeAsync("acme");
+            var result = await scope.ServiceProvider.GetRequiredService<RequestDesk>()
+                .CreateAsync(new RequestInput { ServiceTypeId = typeId, ContactPhone = "13800000000", Subject = $"Question {i}" }, Agent);
+            return result.Number!;
+        }));
+
+        var sequence = numbers.Select(n => int.Parse(n[^4..], System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+        Assert.Equal(numbers.Length, numbers.Distinct().Count());
+        Assert.Equal(Enumerable.Range(sequence[0], numbers.Length), sequence);
+    }
+
+    [Fact]
+    public async Task GoRoundTheClosedLoopAndLockAfterTwoFailedVisits()
+    {
+        await using var scope = await factory.TenantScopeAsync("demo");
+        var desk = scope.ServiceProvider.GetRequiredService<RequestDesk>();
+        var engineer = (await desk.EngineersAsync()).First();
+        var asEngineer = new RequestActor(engineer.UserId, engineer.Name, new HashSet<string> { Roles.Engineer });
+        var number = (await desk.CreateAsync(new RequestInput { ServiceTypeId = (await TypeAsync(scope, "ONSITE")).Id, CustomerCode = "C1003", Subject = "漏水" }, Agent)).Number!;
+
+        async Task<ActionResult> Do(RequestAction action, RequestActor actor, string? assignee = null) =>
+            await desk.ApplyAsync(number, action, (await desk.GetAsync(number))!.ConcurrencyStamp, actor, assignee);
+
+        Assert.Equal(ActionStatus.NotAllowed, (await Do(RequestAction.Assign, asEngineer, engineer.UserId)).Status);
+        Assert.Equal(ActionStatus.Invalid, (await Do(RequestAction.Assign, Agent, "no-such-user")).Status);
+        Assert.Equal(ActionStatus.Done, (await Do(RequestAction.Assign, Agent, engineer.UserId)).Status);
+        Assert.Equal(ActionStatus.Done, (await Do(RequestAction.Fail, asEngineer)).Status);
+        Assert.Equal(RequestStatus.WaitingForAssignment, (await desk.GetAsync(number))!.Status);
+        await Do(RequestAction.Assign, Agent, engineer.UserId);
+        await Do(RequestAction.Fail, asEngineer);
+        Assert.Equal(RequestStatus.Locked, (await desk.GetAsync(number))!.Status);
+        Assert.Equal(ActionStatus.NotAllowed, (await Do(RequestAction.Unlock, Agent)).Status);
+        Assert.Equal(ActionStatus.Done, (await Do(RequestAction.Assign, Manager, engineer.UserId)).Status);
+        Assert.Equal(ActionStatus.Done, (await Do(RequestAction.Process, asEngineer)).Status);
+        Assert.Equal(ActionStatus.Done, (await Do(RequestAction.StartReturnVisit, Agent)).Status);
+        Assert.Equal(ActionStatus.Done, (await Do(RequestAction.Close, Agent)).Status);
+
+        var request = (await desk.GetAsync(number))!;
+        var timeline = await desk.TimelineAsync(request.Id);
+        Assert.Equal(RequestStatus.Closed, request.Status);
+        Assert.NotNull(request.ClosedAt);
+        Assert.Equal(2, request.FailedAttempts);
+        Assert.Equal(3, timeline.Count(e => e.Kind == RequestEventKind.Assigned));
+        Assert.Equal(RequestStatus.Locked, timeline.Single(e => e.ToStatus == RequestStatus.Locked && e.Kind == RequestEventKind.StatusChanged).ToStatus);
+    }
+
+    [Fact]
+    public async Task TellTheSecondOfTwoUsersThatTheRequestChanged()
+    {
+        await using var scope = await factory.TenantScopeAsync("demo");
+        var desk = scope.ServiceProvider.GetRequiredService<RequestDesk>();
+        var number = (await desk.CreateAsync(new RequestInput { ServiceTypeId = (await TypeAsync(scope, "REMOTE")).Id, CustomerCode = "C1004", Subject = "无法联网" }, Agent)).Number!;
+        var seen = (await desk.GetAsync(number))!.ConcurrencyStamp;
+
+        var first = await desk.ApplyAsync(number, RequestAction.Hold, seen, Agent, note: "等待客户回复");
+        var second = await desk.ApplyAsync(number, RequestAction.Cancel, seen, Agent);
+
+        Assert.Equal(ActionStatus.Done, first.Status);
+        Assert.Equal(ActionStatus.Conflict, second.Status);
+        Assert.Equal(RequestStatus.OnHold, (await desk.GetAsync(number))!.Status);
+    }
+
+    [Fact]
+    public async Task ListAndFindOpenDuplicatesOfTheSameUnit()
+    {
+        await using var scope = await factory.TenantScopeAsync("demo");
+        var desk = scope.ServiceProvider.GetRequiredService<RequestDesk>();
+        var typeId = (await TypeAsync(scope, "ONSITE")).Id;
+        var first = (await desk.CreateAsync(new RequestInput { ServiceTypeId = typeId, SerialNumber = "RS200-0002", Subject = "不出热水" }, Agent)).Number!;
+
+        var duplicates = await desk.OpenDuplicatesAsync(null, "rs200-0002");
+        var unassigned = await desk.SearchAsync(new RequestQuery(RequestView.Unassigned, Search: "RS200-0002"));
+        var comment = await desk.CommentAsync(first, "已电话联系", isPublic: false, Agent);
+        var timeline = await desk.TimelineAsync((await desk.GetAsync(first))!.Id, publicOnly: true);
+
+        Assert.Equal([first], duplicates.Select(r => r.Number));
+        Assert.Equal([first], unassigned.Items.Select(r => r.Number));
+        Assert.Equal("C1005", (await desk.GetAsync(first))!.CustomerCode);
+        Assert.Equal(ActionStatus.Done, comment.Status);
+        Assert.DoesNotContain(timeline, e => e.Text == "已电话联系");
+    }
+
+    [Fact]
+    public async Task NotShowOrMoveAnotherTenantsRequest()
+    {
+        string demoNumber;
+        Guid demoType;
+        await using (var demo = await factory.TenantScopeAsync("demo"))
+        {
+            demoType = (await TypeAsync(demo, "CONSULT")).Id;
+            demoNumber = (await demo.ServiceProvider.GetRequiredService<RequestDesk>()
+                .CreateAsync(new RequestInput { ServiceTypeId = demoType, CustomerCode = "C1001", Subject = "咨询" }, Agent)).Number!;
+        }
+
+        await using var acme = await factory.TenantScopeAsync("acme");
+        var desk = acme.ServiceProvider.GetRequiredService<RequestDesk>();
+
+        Assert.Null(await desk.GetAsync(demoNumber));
+        Assert.Equal(ActionStatus.NotFound, (await desk.ApplyAsync(demoNumber, RequestAction.Cancel, "", Manager)).Status);
+        Assert.Equal(ActionStatus.NotFound, (await desk.CommentAsync(demoNumber, "hello", true, Manager)).Status);
+        Assert.Null(await acme.ServiceProvider.GetRequiredService<ServiceTypeCatalog>().GetAsync(demoType));
+        Assert.Equal("Validation.TypeUnknown",
+            (await desk.CreateAsync(new RequestInput { ServiceTypeId = demoType, ContactPhone = "1", Subject = "x" }, Agent)).Errors!["ServiceTypeId"]);
+        Assert.DoesNotContain((await desk.SearchAsync(new RequestQuery(Take: 100))).Items, r => r.Number == demoNumber);
+    }
+
+    [Fact]
+    public async Task RetireATypeButKeepItsRequests()
+    {
+        await using var scope = await factory.TenantScopeAsync("acme");
+        var catalog = scope.ServiceProvider.GetRequiredService<ServiceTypeCatalog>();
+        var desk = scope.ServiceProvider.GetRequiredService<RequestDesk>();
+        var created = await catalog.SaveAsync(null, new ServiceTypeInput { Code = "install", NameEn = "Installation", SortOrder = 60 }, null);
+        var number = (await desk.CreateAsync(new RequestInput { ServiceTypeId = created.Id!.Value, CustomerCode = "AC-501", Subject = "Install a pump" }, Agent)).Number!;
+        var twice = await catalog.SaveAsync(null, new ServiceTypeInput { Code = "INSTALL", NameEn = "Again" }, null);
+        var bad = await catalog.SaveAsync(null, new ServiceTypeInput { Code = "9x", Color = "red", SlaHours = 0 }, null);
+
+        await catalog.SetRetiredAsync(created.Id.Value, true);
+        var afterRetire = await desk.CreateAsync(new RequestInput { ServiceTypeId = created.Id.Value, CustomerCode = "AC-501", Subject = "Another" }, Agent);
+
+        Assert.Equal("Validation.TypeCodeTaken", twice.Errors!["Code"]);
+        Assert.Equal(["Code", "Color", "NameZh", "SlaHours"], bad.Errors!.Keys.Order());
+        Assert.Equal("Validation.TypeUnknown", afterRetire.Errors!["ServiceTypeId"]);
+        Assert.DoesNotContain(await catalog.ListAsync(), t => t.Code == "INSTALL");
+        Assert.Equal("INSTALL", (await desk.GetAsync(number))!.TypeCode);
+    }
+
+    private static async Task<ServiceType> TypeAsync(AsyncServiceScope scope, string code) =>
+        (await scope.ServiceProvider.GetRequiredService<ServiceTypeCatalog>().FindByCodeAsync(code))!;
+}
