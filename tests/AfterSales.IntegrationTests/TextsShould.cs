@@ -14,6 +14,7 @@ public sealed partial class TextsShould
         ("src/Modules/Products", 'P', "src/Modules/Products/ProductText.tsv"),
         ("src/Modules/Customers", 'C', "src/Modules/Customers/CustomerText.tsv"),
         ("src/Modules/Administration", 'A', "src/Modules/Administration/AdminText.tsv"),
+        ("src/Modules/Service", 'S', "src/Modules/Service/ServiceText.tsv"),
         ("src/Modules", 'T', "src/Modules/Shared/Strings.tsv"),
         ("src/Host/Components", 'T', "src/Modules/Shared/Strings.tsv"),
     ];
@@ -57,6 +58,6 @@ public sealed partial class TextsShould
     }
 
     // A literal key only: keys built at run time ("Kind." + kind) are checked by the pages' own tests.
-    [GeneratedRegex("""(?<![A-Za-z0-9_])(?<localizer>[PCAT])\["(?<key>[A-Za-z0-9_.]+)"[,\]]""")]
+    [GeneratedRegex("""(?<![A-Za-z0-9_])(?<localizer>[PCATS])\["(?<key>[A-Za-z0-9_.]+)"[,\]]""")]
     private static partial Regex KeyUse();
 }

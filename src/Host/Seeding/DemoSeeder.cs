@@ -3,6 +3,7 @@ using AfterSales.Modules.Administration;
 using AfterSales.Modules.Administration.ApiClients;
 using AfterSales.Modules.Customers;
 using AfterSales.Modules.Products;
+using AfterSales.Modules.Service;
 using AfterSales.Modules.Shared;
 using AfterSales.Tenancy;
 using AfterSales.Tenancy.Stores;
@@ -159,6 +160,9 @@ public sealed class DemoSeeder(IServiceProvider services, ILogger<DemoSeeder> lo
                 ChargingTerms = "人工免费，备件按成本价",
             }, cancellationToken);
         }
+
+        await DemoRequests.SeedAsync(scope.ServiceProvider.GetRequiredService<RequestDesk>(), scope.ServiceProvider.GetRequiredService<ServiceTypeCatalog>(),
+            chinese, cancellationToken);
     }
 
     private static async Task CreateUserAsync(UserManager<ApplicationUser> users, string email, string displayName, string role)

@@ -73,3 +73,10 @@ public sealed class DefaultRequestFlow : IRequestFlow
         };
     }
 }
+
+/// <summary>Builds the acting user from the signed-in principal.</summary>
+public static class RequestActors
+{
+    public static RequestActor From(System.Security.Claims.ClaimsPrincipal user, Shared.ICurrentUser current) =>
+        new(current.Id, current.Name, user.FindAll(System.Security.Claims.ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal));
+}
