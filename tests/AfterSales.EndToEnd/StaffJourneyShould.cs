@@ -284,6 +284,56 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
     }
 
     [Fact]
+    public async Task TakeAServiceRequestAndAssignIt()
+    {
+        await using var session = await SignInAtDemoAsync("dispatcher@demo.example");
+        var (page, errors) = (session.Page, session.Errors);
+
+        // The serial number brings the owner, model and warranty; the open request on that unit is shown.
+        await page.GotoAsync($"{app.BaseUrl}/t/demo/requests/new");
+        await WaitForCircuitAsync(page);
+        await page.GetByTestId("type-ONSITE").ClickAsync();
+        await page.GetByTestId("request-sn").FillAsync("KT35-2024-0001");
+        await page.GetByTestId("request-sn").PressAsync("Tab");
+        await Assertions.Expect(page.GetByTestId("request-unit")).ToContainTextAsync("KT-35");
+        await Assertions.Expect(page.GetByTestId("request-customer")).ToHaveValueAsync("C1001");
+        await Assertions.Expect(page.GetByTestId("request-duplicates")).ToContainTextAsync("空调不制冷");
+        await page.GetByTestId("request-subject").FillAsync("遥控器无响应");
+        await ScreenshotsAsync(page, "request-new-zh-CN");
+        await page.GetByTestId("type-ONSITE").ClickAsync();
+        await page.GetByTestId("request-sn").FillAsync("KT35-2024-0001");
+        await page.GetByTestId("request-subject").FillAsync("遥控器无响应");
+        await page.GetByTestId("request-subject").PressAsync("Tab");
+        await page.GetByTestId("request-save").ClickAsync();
+        await ExpectUrlAsync(page, "/t/demo/requests/SR-[0-9]{8}-[0-9]{4}$");
+        await Assertions.Expect(page.Locator("main h1")).ToContainTextAsync("遥控器无响应");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("上门服务");
+
+        // Assigned to an engineer, with an internal note; the timeline keeps both.
+        await page.GetByTestId("action-Assign").ClickAsync();
+        await page.GetByTestId("assign-engineer").ClickAsync();
+        await page.Locator(".rz-dropdown-item").First.ClickAsync();
+        await page.GetByTestId("action-note").FillAsync("客户下午在家");
+        await page.GetByTestId("action-confirm").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("request-assignee")).ToContainTextAsync("Engineer");
+        await Assertions.Expect(page.GetByTestId("request-timeline")).ToContainTextAsync("客户下午在家");
+        await page.GetByTestId("comment-text").FillAsync("已电话确认地址");
+        await page.GetByTestId("comment-add").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("request-timeline")).ToContainTextAsync("已电话确认地址");
+        await ScreenshotsAsync(page, "request-zh-CN");
+
+        // The unassigned view no longer lists it.
+        await page.GotoAsync($"{app.BaseUrl}/t/demo/requests");
+        await WaitForCircuitAsync(page);
+        await Assertions.Expect(page.GetByTestId("requests-grid")).ToContainTextAsync("遥控器无响应");
+        await page.GetByTestId("view-Unassigned").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("requests-grid")).Not.ToContainTextAsync("遥控器无响应");
+        await ScreenshotsAsync(page, "requests-zh-CN");
+
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task RegisterAUnitAndLookUpItsWarranty()
     {
         await using var session = await SignInAtDemoAsync("dispatcher@demo.example");
