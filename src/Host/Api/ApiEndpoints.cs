@@ -1,5 +1,6 @@
 using AfterSales.Modules.Customers;
 using AfterSales.Modules.Products;
+using AfterSales.Modules.Service;
 using AfterSales.Modules.Shared;
 
 namespace AfterSales.Host.Api;
@@ -13,6 +14,7 @@ public static class ApiEndpoints
         v1.MapMe();
         v1.MapCustomersApi();
         v1.MapProductsApi();
+        v1.MapServiceApi();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AfterSales.Modules.Service;
@@ -12,5 +13,11 @@ public static class ServiceModule
         // The workflow engine replaces this registration once tenants draw their own flows.
         services.AddSingleton<IRequestFlow, DefaultRequestFlow>();
         return services;
+    }
+
+    public static RouteGroupBuilder MapServiceApi(this RouteGroupBuilder api)
+    {
+        ServiceRequestsApi.Map(api);
+        return api;
     }
 }
