@@ -199,6 +199,55 @@ public sealed class ServiceRequestsShould(AppFactory factory) : IClassFixture<Ap
         Assert.Equal("INSTALL", (await desk.GetAsync(number))!.TypeCode);
     }
 
+    [Fact]
+    public async Task KeepNestedCategoriesAndCountRequestsPerProblem()
+    {
+        await using var scope = await factory.TenantScopeAsync("acme");
+        var book = scope.ServiceProvider.GetRequiredService<DictionaryBook>();
+        var desk = scope.ServiceProvider.GetRequiredService<RequestDesk>();
+        var electrical = (await book.ListAsync(DictionaryKind.FaultCategory)).Single(e => e.NameEn == "Electrical");
+
+        var added = await book.SaveAsync(null, DictionaryKind.FaultCategory, electrical.Id, "电机", "Motor", 30);
+        var twice = await book.SaveAsync(null, DictionaryKind.FaultCategory, electrical.Id, "电机", "", 40);
+        var blank = await book.SaveAsync(null, DictionaryKind.FaultCategory, null, " ", null, 0);
+        var wrongKindParent = await book.SaveAsync(null, DictionaryKind.Cause, electrical.Id, "x", "x", 0);
+        var motor = (await book.ListAsync(DictionaryKind.FaultCategory)).Single(e => e.NameEn == "Motor");
+        var typeId = (await TypeAsync(scope, "ONSITE")).Id;
+        var number = (await desk.CreateAsync(new RequestInput { ServiceTypeId = typeId, CustomerCode = "AC-501", CategoryId = motor.Id, Subject = "Motor hums" }, Agent)).Number!;
+        await book.SetRetiredAsync(electrical.Id, true);
+        var afterRetire = await desk.CreateAsync(new RequestInput { ServiceTypeId = typeId, CustomerCode = "AC-501", CategoryId = motor.Id, Subject = "Again" }, Agent);
+
+        Assert.Empty(added!);
+        Assert.Equal("Validation.EntryNameTaken", twice!["Name"]);
+        Assert.Equal("Validation.EntryNameRequired", blank!["Name"]);
+        Assert.Null(wrongKindParent);
+        Assert.Equal(electrical.Id, motor.ParentId);
+        Assert.Contains(await desk.CountersAsync(ServiceCounterKind.ProblemCategory), c => c.Key == motor.Id.ToString() && c.Count == 1);
+        Assert.Equal("Motor", (await desk.GetAsync(number))!.CategoryName);
+        Assert.True((await book.ListAsync(DictionaryKind.FaultCategory)).Single(e => e.Id == motor.Id).IsRetired);
+        Assert.Equal("Validation.CategoryUnknown", afterRetire.Errors!["CategoryId"]);
+    }
+
+    [Fact]
+    public async Task KeepEachTenantsListsToItself()
+    {
+        Guid demoEntry;
+        await using (var demo = await factory.TenantScopeAsync("demo"))
+        {
+            demoEntry = (await demo.ServiceProvider.GetRequiredService<DictionaryBook>().ListAsync(DictionaryKind.Measure)).First().Id;
+        }
+
+        await using var acme = await factory.TenantScopeAsync("acme");
+        var book = acme.ServiceProvider.GetRequiredService<DictionaryBook>();
+
+        Assert.DoesNotContain(await book.ListAsync(DictionaryKind.Measure), e => e.Id == demoEntry);
+        Assert.Null(await book.SaveAsync(demoEntry, DictionaryKind.Measure, null, "改名", "Renamed", 0));
+        Assert.False(await book.SetRetiredAsync(demoEntry, true));
+        Assert.Equal("Validation.CategoryUnknown", (await acme.ServiceProvider.GetRequiredService<RequestDesk>()
+            .CreateAsync(new RequestInput { ServiceTypeId = (await TypeAsync(acme, "CONSULT")).Id, ContactPhone = "1", CategoryId = demoEntry, Subject = "x" }, Agent))
+            .Errors!["CategoryId"]);
+    }
+
     private static async Task<ServiceType> TypeAsync(AsyncServiceScope scope, string code) =>
         (await scope.ServiceProvider.GetRequiredService<ServiceTypeCatalog>().FindByCodeAsync(code))!;
 }

@@ -74,6 +74,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<RequestEvent> RequestEvents => Set<RequestEvent>();
     public DbSet<RequestNumberCounter> RequestNumberCounters => Set<RequestNumberCounter>();
     public DbSet<ServiceCounter> ServiceCounters => Set<ServiceCounter>();
+    public DbSet<DictionaryEntry> DictionaryEntries => Set<DictionaryEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -11,6 +11,7 @@ public interface IServiceDb : IDisposable
     DbSet<RequestEvent> RequestEvents { get; }
     DbSet<RequestNumberCounter> RequestNumberCounters { get; }
     DbSet<ServiceCounter> ServiceCounters { get; }
+    DbSet<DictionaryEntry> DictionaryEntries { get; }
 
     /// <summary>For the transaction that numbers a request and inserts it together.</summary>
     DatabaseFacade Database { get; }

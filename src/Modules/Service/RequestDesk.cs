@@ -8,7 +8,7 @@ namespace AfterSales.Modules.Service;
 
 /// <summary>Taking, finding and moving the tenant's service requests, for the pages and the API.</summary>
 public sealed class RequestDesk(
-    IDbFactory<IServiceDb> dbFactory, ServiceTypeCatalog types, CustomerDirectory customers, SerialRegistry serials, AgreementBook agreements,
+    IDbFactory<IServiceDb> dbFactory, ServiceTypeCatalog types, DictionaryBook dictionaries, CustomerDirectory customers, SerialRegistry serials, AgreementBook agreements,
     IRequestFlow flow, IAssigneeDirectory assignees, ITenantContext tenantContext, TimeProvider clock)
 {
     public const int MaxPageSize = 100;
@@ -43,6 +43,11 @@ public sealed class RequestDesk(
             {
                 errors[nameof(input.SerialNumber)] = "Validation.SerialOfAnotherCustomer";
             }
+        }
+
+        if (input.CategoryId is { } categoryId && !(await ProblemCategoriesAsync(cancellationToken)).Any(c => c.Id == categoryId && !c.IsRetired))
+        {
+            errors[nameof(input.CategoryId)] = "Validation.CategoryUnknown";
         }
 
         if (errors.Count > 0)
@@ -98,6 +103,7 @@ public sealed class RequestDesk(
             Channel = input.Channel,
             Priority = input.Priority ?? type.DefaultPriority,
             RequestedDate = input.RequestedDate,
+            CategoryId = input.CategoryId,
             Subject = input.Subject.Trim(),
             Description = Clean(input.Description),
             CreatedAt = now,
@@ -115,6 +121,11 @@ public sealed class RequestDesk(
         if (unit is not null)
         {
             await CountAsync(db, ServiceCounterKind.ProductModel, unit.ModelCode, cancellationToken);
+        }
+
+        if (input.CategoryId is { } category)
+        {
+            await CountAsync(db, ServiceCounterKind.ProblemCategory, category.ToString(), cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -220,9 +231,11 @@ public sealed class RequestDesk(
         }
 
         var owner = r.CustomerId is { } id ? (await customers.RefsAsync([id], cancellationToken)).GetValueOrDefault(id) : null;
+        var category = r.CategoryId is { } categoryId ? (await ProblemCategoriesAsync(cancellationToken)).FirstOrDefault(c => c.Id == categoryId) : null;
         return new RequestDetail(r.Id, r.Number, r.ServiceTypeId, r.ServiceType!.Code, r.ServiceType.NameIn(System.Globalization.CultureInfo.CurrentUICulture),
             r.CustomerId, owner?.Code, owner?.Name, r.ContactName, r.ContactPhone, r.SerialNumber, r.ModelCode, r.WarrantyState, r.WarrantyEnd, r.AgreementNumber,
-            r.Channel, r.Priority, r.RequestedDate, r.Subject, r.Description, r.Status, r.AssigneeId, r.AssigneeName, r.FailedAttempts, r.CreatedAt, r.CreatedBy,
+            r.Channel, r.Priority, r.RequestedDate, r.CategoryId, category?.NameIn(System.Globalization.CultureInfo.CurrentUICulture), r.Subject,
+            r.Description, r.Status, r.AssigneeId, r.AssigneeName, r.FailedAttempts, r.CreatedAt, r.CreatedBy,
             r.DueAt, r.ClosedAt, r.ConcurrencyStamp);
     }
 
@@ -243,6 +256,10 @@ public sealed class RequestDesk(
         var byCustomer = customerId is null ? [] : (await SearchAsync(new RequestQuery(RequestView.Open, CustomerId: customerId, Take: 10), cancellationToken)).Items;
         return bySerial.Concat(byCustomer).DistinctBy(r => r.Id).ToList();
     }
+
+    /// <summary>The fault and complaint categories a problem can be filed under (retired ones too, for old requests).</summary>
+    public async Task<IReadOnlyList<DictionaryEntry>> ProblemCategoriesAsync(CancellationToken cancellationToken = default) =>
+        [.. await dictionaries.ListAsync(DictionaryKind.FaultCategory, cancellationToken), .. await dictionaries.ListAsync(DictionaryKind.ComplaintCategory, cancellationToken)];
 
     public IReadOnlyList<RequestAction> ActionsFor(RequestDetail request, RequestActor actor) =>
         flow.ActionsFor(new ServiceRequest { Status = request.Status, AssigneeId = request.AssigneeId, FailedAttempts = request.FailedAttempts }, actor);

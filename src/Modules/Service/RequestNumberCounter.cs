@@ -26,4 +26,7 @@ public enum ServiceCounterKind
 {
     ProductModel = 0,
     ServiceType = 1,
+
+    /// <summary>Keyed by the category's id, so a renamed category keeps its count.</summary>
+    ProblemCategory = 2,
 }

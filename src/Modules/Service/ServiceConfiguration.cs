@@ -80,3 +80,15 @@ internal sealed class ServiceCounterConfiguration : IEntityTypeConfiguration<Ser
         builder.Property(c => c.Count).IsConcurrencyToken();
     }
 }
+
+internal sealed class DictionaryEntryConfiguration : IEntityTypeConfiguration<DictionaryEntry>
+{
+    public void Configure(EntityTypeBuilder<DictionaryEntry> builder)
+    {
+        builder.ToTable("DictionaryEntries");
+        builder.Property(e => e.NameZh).HasMaxLength(64).IsRequired();
+        builder.Property(e => e.NameEn).HasMaxLength(64).IsRequired();
+        builder.HasIndex(e => new { e.TenantId, e.Kind, e.ParentId });
+        builder.HasOne<DictionaryEntry>().WithMany().HasForeignKey(e => e.ParentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -10,6 +10,7 @@ public static class ServiceModule
     {
         services.AddScoped<ServiceTypeCatalog>();
         services.AddScoped<RequestDesk>();
+        services.AddScoped<DictionaryBook>();
         // The workflow engine replaces this registration once tenants draw their own flows.
         services.AddSingleton<IRequestFlow, DefaultRequestFlow>();
         return services;

@@ -31,6 +31,9 @@ public sealed class RequestInput
     /// <summary>Null takes the type's default priority.</summary>
     public RequestPriority? Priority { get; set; }
     public DateOnly? RequestedDate { get; set; }
+
+    /// <summary>A fault or complaint category the problem is filed under.</summary>
+    public Guid? CategoryId { get; set; }
     public string Subject { get; set; } = "";
     public string? Description { get; set; }
 }
@@ -73,7 +76,7 @@ public sealed record RequestPage(IReadOnlyList<RequestRow> Items, int Total);
 public sealed record RequestDetail(
     Guid Id, string Number, Guid ServiceTypeId, string TypeCode, string TypeName, Guid? CustomerId, string? CustomerCode, string? CustomerName,
     string? ContactName, string? ContactPhone, string? SerialNumber, string? ModelCode, string? WarrantyState, DateOnly? WarrantyEnd, string? AgreementNumber,
-    RequestChannel Channel, RequestPriority Priority, DateOnly? RequestedDate, string Subject, string? Description, RequestStatus Status,
+    RequestChannel Channel, RequestPriority Priority, DateOnly? RequestedDate, Guid? CategoryId, string? CategoryName, string Subject, string? Description, RequestStatus Status,
     string? AssigneeId, string? AssigneeName, int FailedAttempts, DateTimeOffset CreatedAt, string? CreatedBy, DateTimeOffset? DueAt, DateTimeOffset? ClosedAt,
     string ConcurrencyStamp);
 

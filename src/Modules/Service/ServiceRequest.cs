@@ -30,6 +30,8 @@ public class ServiceRequest : ITenantOwned, IAuditable
 
     /// <summary>The date the customer asked for; unassigned by then, the request is locked for the service manager.</summary>
     public DateOnly? RequestedDate { get; set; }
+    /// <summary>The fault or complaint category (a <see cref="DictionaryEntry"/>) the problem is filed under.</summary>
+    public Guid? CategoryId { get; set; }
     public string Subject { get; set; } = "";
     public string? Description { get; set; }
     public RequestStatus Status { get; set; } = RequestStatus.WaitingForAssignment;

@@ -676,6 +676,48 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.ToTable("WarrantyExtensions", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Modules.Service.DictionaryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("TenantId", "Kind", "ParentId");
+
+                    b.ToTable("DictionaryEntries", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Modules.Service.RequestEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -789,6 +831,9 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.Property<string>("AssigneeName")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid?>("CategoryId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("Channel")
                         .HasColumnType("int");
@@ -1503,6 +1548,14 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                         .HasForeignKey("SerialNumberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Service.DictionaryEntry", b =>
+                {
+                    b.HasOne("AfterSales.Modules.Service.DictionaryEntry", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("AfterSales.Modules.Service.RequestEvent", b =>

@@ -12,6 +12,30 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "DictionaryEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    ParentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    NameZh = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsRetired = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DictionaryEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DictionaryEntries_DictionaryEntries_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "DictionaryEntries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RequestNumberCounters",
                 columns: table => new
                 {
@@ -80,6 +104,7 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     Channel = table.Column<int>(type: "INTEGER", nullable: false),
                     Priority = table.Column<int>(type: "INTEGER", nullable: false),
                     RequestedDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CategoryId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
@@ -131,6 +156,16 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DictionaryEntries_ParentId",
+                table: "DictionaryEntries",
+                column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DictionaryEntries_TenantId_Kind_ParentId",
+                table: "DictionaryEntries",
+                columns: new[] { "TenantId", "Kind", "ParentId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RequestEvents_ServiceRequestId",
@@ -198,6 +233,9 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "DictionaryEntries");
+
             migrationBuilder.DropTable(
                 name: "RequestEvents");
 

@@ -12,6 +12,30 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "DictionaryEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    ParentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    NameZh = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    NameEn = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    SortOrder = table.Column<int>(type: "int", nullable: false),
+                    IsRetired = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DictionaryEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DictionaryEntries_DictionaryEntries_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "DictionaryEntries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RequestNumberCounters",
                 columns: table => new
                 {
@@ -80,6 +104,7 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     Channel = table.Column<int>(type: "int", nullable: false),
                     Priority = table.Column<int>(type: "int", nullable: false),
                     RequestedDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    CategoryId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     Subject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
                     Status = table.Column<int>(type: "int", nullable: false),
@@ -131,6 +156,16 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DictionaryEntries_ParentId",
+                table: "DictionaryEntries",
+                column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DictionaryEntries_TenantId_Kind_ParentId",
+                table: "DictionaryEntries",
+                columns: new[] { "TenantId", "Kind", "ParentId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RequestEvents_ServiceRequestId",
@@ -198,6 +233,9 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "DictionaryEntries");
+
             migrationBuilder.DropTable(
                 name: "RequestEvents");
 

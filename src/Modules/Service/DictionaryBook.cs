@@ -1,0 +1,138 @@
+using AfterSales.Modules.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Modules.Service;
+
+/// <summary>The tenant's lists: complaint and fault categories (nested), causes and measures.</summary>
+public sealed class DictionaryBook(IDbFactory<IServiceDb> dbFactory)
+{
+    /// <summary>Entries a tenant starts with, so the lists are not empty on the first day: kind, Chinese, English, children.</summary>
+    private static readonly (DictionaryKind Kind, string Zh, string En, (string Zh, string En)[] Children)[] Defaults =
+    [
+        (DictionaryKind.ComplaintCategory, "人员", "Personnel", [("服务态度", "Attitude"), ("迟到", "Late arrival")]),
+        (DictionaryKind.ComplaintCategory, "价格", "Price", []),
+        (DictionaryKind.ComplaintCategory, "质量", "Quality", []),
+        (DictionaryKind.FaultCategory, "电气", "Electrical", [("电源", "Power supply"), ("控制板", "Control board")]),
+        (DictionaryKind.FaultCategory, "机械", "Mechanical", [("漏水", "Leak"), ("异响", "Noise")]),
+        (DictionaryKind.FaultCategory, "软件", "Software", []),
+        (DictionaryKind.Cause, "使用不当", "Misuse", []),
+        (DictionaryKind.Cause, "部件老化", "Worn part", []),
+        (DictionaryKind.Cause, "安装问题", "Installation", []),
+        (DictionaryKind.Measure, "更换部件", "Part replaced", []),
+        (DictionaryKind.Measure, "调试", "Adjusted", []),
+        (DictionaryKind.Measure, "指导使用", "Usage explained", []),
+    ];
+
+    /// <summary>Every entry of a kind (retired ones too, for the admin page and old requests), parents before children.</summary>
+    public async Task<IReadOnlyList<DictionaryEntry>> ListAsync(DictionaryKind kind, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        if (!await db.DictionaryEntries.AnyAsync(cancellationToken))
+        {
+            await AddDefaultsAsync(db, cancellationToken);
+        }
+
+        return await db.DictionaryEntries.AsNoTracking().Where(e => e.Kind == kind).OrderBy(e => e.SortOrder).ThenBy(e => e.NameZh).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Adds an entry (<paramref name="id"/> null) under <paramref name="parentId"/>, or renames and reorders one.</summary>
+    /// <returns>Text keys per field; empty when saved; null when the entry or parent is not the tenant's.</returns>
+    public async Task<IReadOnlyDictionary<string, string>?> SaveAsync(
+        Guid? id, DictionaryKind kind, Guid? parentId, string? nameZh, string? nameEn, int sortOrder, CancellationToken cancellationToken = default)
+    {
+        var errors = new Dictionary<string, string>();
+        var zh = nameZh?.Trim() ?? "";
+        var en = nameEn?.Trim() ?? "";
+        if (zh.Length == 0 && en.Length == 0)
+        {
+            errors["Name"] = "Validation.EntryNameRequired";
+        }
+        else if (zh.Length > 64 || en.Length > 64)
+        {
+            errors["Name"] = "Validation.EntryNameLength";
+        }
+
+        using var db = dbFactory.Create();
+        if (parentId is { } parent && !await db.DictionaryEntries.AnyAsync(e => e.Id == parent && e.Kind == kind && e.Id != id, cancellationToken))
+        {
+            return null;
+        }
+
+        if (errors.Count == 0 && await db.DictionaryEntries.AnyAsync(
+                e => e.Kind == kind && e.ParentId == parentId && e.Id != id && ((zh != "" && e.NameZh == zh) || (en != "" && e.NameEn == en)), cancellationToken))
+        {
+            errors["Name"] = "Validation.EntryNameTaken";
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        DictionaryEntry? entry;
+        if (id is null)
+        {
+            entry = new DictionaryEntry { Kind = kind, ParentId = parentId };
+            db.DictionaryEntries.Add(entry);
+        }
+        else if ((entry = await db.DictionaryEntries.FirstOrDefaultAsync(e => e.Id == id && e.Kind == kind, cancellationToken)) is null)
+        {
+            return null;
+        }
+
+        entry.NameZh = zh;
+        entry.NameEn = en;
+        entry.SortOrder = sortOrder;
+        await db.SaveChangesAsync(cancellationToken);
+        return errors;
+    }
+
+    /// <summary>Retires an entry and everything under it, or brings it back; requests keep what they were filed under.</summary>
+    public async Task<bool> SetRetiredAsync(Guid id, bool retired, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        var entry = await db.DictionaryEntries.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (entry is null)
+        {
+            return false;
+        }
+
+        var all = await db.DictionaryEntries.Where(e => e.Kind == entry.Kind).ToListAsync(cancellationToken);
+        var branch = new Queue<DictionaryEntry>([entry]);
+        while (branch.TryDequeue(out var next))
+        {
+            next.IsRetired = retired;
+            foreach (var child in all.Where(e => e.ParentId == next.Id))
+            {
+                branch.Enqueue(child);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    private static async Task AddDefaultsAsync(IServiceDb db, CancellationToken cancellationToken)
+    {
+        var order = 0;
+        foreach (var (kind, zh, en, children) in Defaults)
+        {
+            var parent = new DictionaryEntry { Kind = kind, NameZh = zh, NameEn = en, SortOrder = order += 10 };
+            db.DictionaryEntries.Add(parent);
+            var childOrder = 0;
+            foreach (var (childZh, childEn) in children)
+            {
+                db.DictionaryEntries.Add(new DictionaryEntry { Kind = kind, ParentId = parent.Id, NameZh = childZh, NameEn = childEn, SortOrder = childOrder += 10 });
+            }
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two first visits at once: the other one's defaults stand.
+        }
+    }
+}

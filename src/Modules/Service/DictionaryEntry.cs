@@ -1,0 +1,35 @@
+using AfterSales.Modules.Shared;
+using AfterSales.Tenancy.EntityFrameworkCore;
+
+namespace AfterSales.Modules.Service;
+
+/// <summary>
+/// An entry of one of the tenant's lists (categories of complaints and faults, causes, measures), optionally under a
+/// parent so categories can be nested. A retired entry is offered no more but stays on the requests that use it.
+/// </summary>
+public class DictionaryEntry : ITenantOwned, IAuditable
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public string TenantId { get; set; } = "";
+    public DictionaryKind Kind { get; set; }
+    public Guid? ParentId { get; set; }
+    public string NameZh { get; set; } = "";
+    public string NameEn { get; set; } = "";
+    public int SortOrder { get; set; }
+    public bool IsRetired { get; set; }
+
+    string IAuditable.AuditKey => $"{Kind}:{(string.IsNullOrEmpty(NameZh) ? NameEn : NameZh)}";
+
+    public string NameIn(System.Globalization.CultureInfo culture) =>
+        culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase)
+            ? (string.IsNullOrWhiteSpace(NameZh) ? NameEn : NameZh)
+            : (string.IsNullOrWhiteSpace(NameEn) ? NameZh : NameEn);
+}
+
+public enum DictionaryKind
+{
+    ComplaintCategory = 0,
+    FaultCategory = 1,
+    Cause = 2,
+    Measure = 3,
+}
