@@ -116,6 +116,9 @@ public sealed class SerialImportShould(AppFactory factory) : IClassFixture<AppFa
         Assert.Equal(AuditAction.Imported, entry.Action);
         Assert.Contains("20000", entry.Changes, StringComparison.Ordinal);
         Assert.Empty(await AuditAsync(scope, "BIG-A-000001"));
+        var registry = scope.ServiceProvider.GetRequiredService<SerialRegistry>();
+        var registered = Assert.Single(await registry.HistoryAsync((await registry.FindAsync("BIG-A-000001"))!.Id));
+        Assert.Equal((UnitEventKind.Registered, entry.At, "big-a.csv"), (registered.Kind, registered.At, registered.Detail));
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AfterSales.Modules.Customers;
 
 /// <summary>Imports customers (with one contact each) from .csv or .xlsx: all rows checked, all or none saved.</summary>
-public sealed class CustomerImport(IDbFactory<ICustomersDb> dbFactory, ImportWriter writer)
+public sealed class CustomerImport(IDbFactory<ICustomersDb> dbFactory, ImportWriter writer, TimeProvider clock)
 {
     public static readonly IReadOnlyList<ImportColumn> Columns =
     [
@@ -97,9 +97,10 @@ public sealed class CustomerImport(IDbFactory<ICustomersDb> dbFactory, ImportWri
     public async Task<int> CommitAsync(ImportPreview<CustomerInput> preview, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         using var db = dbFactory.Create();
-        return await writer.WriteAsync(db, preview, nameof(Customer), input =>
+        var now = clock.GetUtcNow();
+        return await writer.WriteAsync(db, preview, nameof(Customer), now, input =>
         {
-            var customer = new Customer();
+            var customer = new Customer { CreatedAt = now };
             input.ApplyTo(customer);
             // Adds the contact with it; a code taken by someone else since the check fails the unique index and nothing is kept.
             db.Customers.Add(customer);

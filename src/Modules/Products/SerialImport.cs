@@ -137,7 +137,7 @@ public sealed class SerialImport(IDbFactory<IProductsDb> dbFactory, CustomerDire
         }
 
         var now = clock.GetUtcNow();
-        return await writer.WriteAsync(db, preview, nameof(SerialNumber), input =>
+        return await writer.WriteAsync(db, preview, nameof(SerialNumber), now, input =>
         {
             var model = models[input.ModelCode];
             var unit = new SerialNumber

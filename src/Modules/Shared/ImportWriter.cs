@@ -7,7 +7,7 @@ namespace AfterSales.Modules.Shared;
 /// Saves a checked import: all rows in one transaction or none, a batch at a time so that neither the change
 /// tracker nor the audit trail grows with the file.
 /// </summary>
-public sealed class ImportWriter(ICurrentUser currentUser, TimeProvider clock)
+public sealed class ImportWriter(ICurrentUser currentUser)
 {
     public const int BatchSize = 1_000;
 
@@ -19,11 +19,12 @@ public sealed class ImportWriter(ICurrentUser currentUser, TimeProvider clock)
     private const string DefaultSqliteCache = "PRAGMA cache_size = -2000";
 
     /// <param name="entityType">The audit trail's name for the records (the entity's class name).</param>
+    /// <param name="at">When the records are created (their CreatedAt); the file's audit entry carries the same time, so a record finds the import that made it.</param>
     /// <param name="add">Adds the record of one input to <paramref name="db"/>'s change tracker.</param>
     /// <returns>The number of records saved.</returns>
     /// <exception cref="InvalidOperationException">The preview has problems.</exception>
     public async Task<int> WriteAsync<TInput>(
-        IBulkWriteDb db, ImportPreview<TInput> preview, string entityType, Action<TInput> add,
+        IBulkWriteDb db, ImportPreview<TInput> preview, string entityType, DateTimeOffset at, Action<TInput> add,
         IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         if (!preview.CanCommit)
@@ -40,7 +41,7 @@ public sealed class ImportWriter(ICurrentUser currentUser, TimeProvider clock)
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             // 100,000 audit entries would double the writes and bury everything else in the trail; one entry says who imported what.
             db.AuditEachChange = false;
-            return await strategy.ExecuteAsync(ct => WriteOnceAsync(db, preview, entityType, add, progress, ct), cancellationToken);
+            return await strategy.ExecuteAsync(ct => WriteOnceAsync(db, preview, entityType, at, add, progress, ct), cancellationToken);
         }
         finally
         {
@@ -50,7 +51,7 @@ public sealed class ImportWriter(ICurrentUser currentUser, TimeProvider clock)
     }
 
     private async Task<int> WriteOnceAsync<TInput>(
-        IBulkWriteDb db, ImportPreview<TInput> preview, string entityType, Action<TInput> add,
+        IBulkWriteDb db, ImportPreview<TInput> preview, string entityType, DateTimeOffset at, Action<TInput> add,
         IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
@@ -80,7 +81,7 @@ public sealed class ImportWriter(ICurrentUser currentUser, TimeProvider clock)
                 progress?.Report(new ImportProgress(ImportPhase.Saving, saved, total));
             }
 
-            db.ChangeTracker.Context.Add(Summary(preview, entityType, saved));
+            db.ChangeTracker.Context.Add(Summary(preview, entityType, at, saved));
             await db.SaveChangesAsync(cancellationToken);
             // Once every row is written the import is done: a cancel arriving now must not leave the user unsure whether it was kept.
             await transaction.CommitAsync(CancellationToken.None);
@@ -96,7 +97,7 @@ public sealed class ImportWriter(ICurrentUser currentUser, TimeProvider clock)
         }
     }
 
-    private AuditEntry Summary<TInput>(ImportPreview<TInput> preview, string entityType, int saved)
+    private AuditEntry Summary<TInput>(ImportPreview<TInput> preview, string entityType, DateTimeOffset at, int saved)
     {
         var changes = new Dictionary<string, object?[]>
         {
@@ -112,7 +113,7 @@ public sealed class ImportWriter(ICurrentUser currentUser, TimeProvider clock)
             Action = AuditAction.Imported,
             UserId = currentUser.Id,
             UserName = currentUser.Name,
-            At = clock.GetUtcNow(),
+            At = at,
             Changes = JsonSerializer.Serialize(changes),
         };
     }
