@@ -408,13 +408,14 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
         await WaitForCircuitAsync(page);
         var bad = "序列号,型号编码,客户编号,购买日期\nE2E-IMP-1,KT-35,C1001,2026-02-01\nE2E-IMP-2,NO-MODEL,,2026-02-30\n";
         await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = "units.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(bad) });
-        await Assertions.Expect(page.GetByTestId("import-errors")).ToContainTextAsync("E2E-IMP-2");
+        await Assertions.Expect(page.GetByTestId("import-rows")).ToContainTextAsync("E2E-IMP-2");
         await Assertions.Expect(page.GetByTestId("import-commit")).ToHaveCountAsync(0);
         await ScreenshotsAsync(page, "serial-import-errors-zh-CN");
 
         var good = "序列号,型号编码,客户编号,购买日期\nE2E-IMP-1,KT-35,C1001,2026-02-01\nE2E-IMP-2,JS-90,,2026-02-28\n";
         await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = "units.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(good) });
         await page.GetByTestId("import-commit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("import-notice")).ToContainTextAsync("已导入 2 行");
         await Assertions.Expect(page.GetByTestId("import-preview")).ToHaveCountAsync(0);
 
         await page.GotoAsync($"{app.BaseUrl}/t/demo/warranty?sn=E2E-IMP-2");

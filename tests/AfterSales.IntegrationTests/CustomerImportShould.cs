@@ -1,6 +1,10 @@
+using System.Globalization;
 using System.Text;
+using AfterSales.Host.Data;
 using AfterSales.IntegrationTests.Infrastructure;
 using AfterSales.Modules.Customers;
+using AfterSales.Modules.Shared;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AfterSales.IntegrationTests;
@@ -51,5 +55,60 @@ public sealed class CustomerImportShould(AppFactory factory) : IClassFixture<App
         Assert.Equal(2, count);
         Assert.Equal("Jane", Assert.Single(details!.Contacts).Name);
         Assert.Equal(CustomerKind.Individual, (await directory.SearchAsync(new CustomerQuery("N-200"))).Items.Single().Kind);
+    }
+
+    [Fact]
+    public async Task ImportALargeFileWithEveryContactAndOneAuditEntry()
+    {
+        const int rows = 10_000;
+        await using var scope = await factory.TenantScopeAsync("demo");
+        var import = scope.ServiceProvider.GetRequiredService<CustomerImport>();
+        var checking = new ProgressLog();
+        var saving = new ProgressLog();
+
+        var preview = await import.CheckAsync(Encoding.GetEncoding("GBK").GetBytes(LargeCsv("BIGC-A", rows)), "big-customers.csv", checking);
+        var committed = await import.CommitAsync(preview, saving);
+
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal(rows, committed);
+        Assert.Equal(rows, await db.Customers.CountAsync(c => c.Code.StartsWith("BIGC-A-")));
+        Assert.Equal(rows, await db.CustomerContacts.CountAsync(k => db.Customers.Any(c => c.Id == k.CustomerId && c.Code.StartsWith("BIGC-A-"))));
+        Assert.Equal(new ImportProgress(ImportPhase.Checking, rows, rows), checking.Reports[^1]);
+        Assert.Equal(new ImportProgress(ImportPhase.Saving, rows, rows), saving.Reports[^1]);
+        var entry = Assert.Single(await db.AuditEntries.Where(a => a.EntityType == nameof(Customer) && a.EntityKey == "big-customers.csv").ToListAsync());
+        Assert.Equal(AuditAction.Imported, entry.Action);
+        Assert.False(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(Customer) && a.EntityKey.StartsWith("BIGC-A-")));
+    }
+
+    [Fact]
+    public async Task KeepNothingWhenACodeIsTakenBetweenCheckAndCommit()
+    {
+        const int rows = 10_000;
+        await using var scope = await factory.TenantScopeAsync("demo");
+        var import = scope.ServiceProvider.GetRequiredService<CustomerImport>();
+        var preview = await import.CheckAsync(Encoding.UTF8.GetBytes(LargeCsv("BIGC-B", rows)), "clash.csv");
+        Assert.True(preview.CanCommit);
+        await using (var someoneElse = await factory.TenantScopeAsync("demo"))
+        {
+            var created = await someoneElse.ServiceProvider.GetRequiredService<CustomerDirectory>().CreateAsync(new CustomerInput { Code = "BIGC-B-009000", Name = "抢先登记" });
+            Assert.Equal(CustomerSaveStatus.Saved, created.Status);
+        }
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => import.CommitAsync(preview));
+
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal("抢先登记", (await db.Customers.SingleAsync(c => c.Code.StartsWith("BIGC-B-"))).Name);
+        Assert.False(await db.AuditEntries.AnyAsync(a => a.EntityKey == "clash.csv"));
+    }
+
+    private static string LargeCsv(string prefix, int rows)
+    {
+        var csv = new StringBuilder("客户编号,客户名称,类型,区域,电话,联系人,联系人电话\r\n");
+        for (var i = 0; i < rows; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{prefix}-{i:D6},示例客户{i},{(i % 2 == 0 ? "企业" : "个人")},华东,021-5555 {i % 10_000:D4},联系人{i},138{i:D8}\r\n");
+        }
+
+        return csv.ToString();
     }
 }

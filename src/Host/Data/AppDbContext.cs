@@ -23,6 +23,9 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
 {
     public string? CurrentTenantId => tenantContext.Tenant?.Id;
 
+    /// <inheritdoc />
+    public bool AuditEachChange { get; set; } = true;
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardUsers();

@@ -76,7 +76,10 @@ public static class DatabaseSetup
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
-        builder.Cache = SqliteCacheMode.Shared;
+        // Private, not shared, cache: in shared-cache mode a writing transaction locks its tables against every other
+        // connection of the process, so a 100,000-row import would hold everyone's serial-number lookups for its whole
+        // commit. With private caches WAL lets readers go on while one writer writes.
+        builder.Cache = SqliteCacheMode.Private;
         builder.DefaultTimeout = 30;
         return builder.ToString();
     }

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AfterSales.Modules.Customers;
 
 /// <summary>Imports customers (with one contact each) from .csv or .xlsx: all rows checked, all or none saved.</summary>
-public sealed class CustomerImport(IDbFactory<ICustomersDb> dbFactory)
+public sealed class CustomerImport(IDbFactory<ICustomersDb> dbFactory, ImportWriter writer, TimeProvider clock)
 {
     public static readonly IReadOnlyList<ImportColumn> Columns =
     [
@@ -21,28 +21,28 @@ public sealed class CustomerImport(IDbFactory<ICustomersDb> dbFactory)
         new("ContactPhone", "Contact phone", "联系人电话"),
     ];
 
-    public async Task<ImportPreview<CustomerInput>> CheckAsync(byte[] content, string fileName, CancellationToken cancellationToken = default)
+    public async Task<ImportPreview<CustomerInput>> CheckAsync(
+        byte[] content, string fileName, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var sheet = ImportSheet.Open(content, fileName, Columns, ["Code", "Name"], out var fileError);
+        var sheet = ImportSheet.Open(content, fileName, Columns, ["Code", "Name"], progress, cancellationToken, out var fileError);
         if (sheet is null)
         {
             return new ImportPreview<CustomerInput>(fileError!);
         }
 
         using var db = dbFactory.Create();
-        var codes = sheet.Rows.Select(r => r.Cell("Code")).OfType<string>().Distinct().ToList();
         var existing = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in codes.Chunk(500))
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return await sheet.CheckAsync(LookUpAsync, Check, progress, cancellationToken);
+
+        async Task LookUpAsync(IReadOnlyList<ImportSheetRow> chunk, CancellationToken ct)
         {
-            existing.UnionWith(await db.Customers.AsNoTracking().Where(c => chunk.Contains(c.Code)).Select(c => c.Code).ToListAsync(cancellationToken));
+            var codes = chunk.Select(r => r.Cell("Code")).OfType<string>().Distinct().ToList();
+            existing.UnionWith(await db.Customers.AsNoTracking().Where(c => codes.Contains(c.Code)).Select(c => c.Code).ToListAsync(ct));
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var reports = new List<ImportRowReport>(sheet.Rows.Count);
-        var inputs = new List<CustomerInput>(sheet.Rows.Count);
-        foreach (var row in sheet.Rows)
+        (string, CustomerInput) Check(ImportSheetRow row, List<ImportProblem> problems)
         {
-            var problems = new List<ImportProblem>();
             var input = new CustomerInput
             {
                 Code = row.Cell("Code") ?? "",
@@ -87,31 +87,24 @@ public sealed class CustomerImport(IDbFactory<ICustomersDb> dbFactory)
                 problems.Add(new("Code", "Validation.CodeTaken"));
             }
 
-            reports.Add(new ImportRowReport(row.Line, code, problems));
-            inputs.Add(input);
+            return (code, input);
         }
-
-        return new ImportPreview<CustomerInput>(reports, inputs);
     }
 
-    public async Task<int> CommitAsync(ImportPreview<CustomerInput> preview, CancellationToken cancellationToken = default)
+    /// <summary>Saves every row of a clean preview in one transaction. A preview with any bad row commits nothing.</summary>
+    /// <returns>The number of customers saved.</returns>
+    /// <exception cref="DbUpdateException">A code was taken meanwhile (unique index); nothing is kept.</exception>
+    public async Task<int> CommitAsync(ImportPreview<CustomerInput> preview, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        if (!preview.CanCommit)
-        {
-            throw new InvalidOperationException("Only a preview without problems can be committed.");
-        }
-
         using var db = dbFactory.Create();
-        foreach (var input in preview.Inputs)
+        var now = clock.GetUtcNow();
+        return await writer.WriteAsync(db, preview, nameof(Customer), now, input =>
         {
-            var customer = new Customer();
+            var customer = new Customer { CreatedAt = now };
             input.ApplyTo(customer);
+            // Adds the contact with it; a code taken by someone else since the check fails the unique index and nothing is kept.
             db.Customers.Add(customer);
-        }
-
-        // One SaveChanges, one transaction: a code taken meanwhile fails the unique index and nothing is kept.
-        await db.SaveChangesAsync(cancellationToken);
-        return preview.Inputs.Count;
+        }, progress, cancellationToken);
     }
 
     private static CustomerKind Kind(string? text, List<ImportProblem> problems) => text switch

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using AfterSales.Modules.Shared;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AfterSales.Modules.Customers;
 
@@ -12,6 +14,7 @@ public static class CustomersModule
     {
         services.AddScoped<CustomerDirectory>();
         services.AddScoped<CustomerImport>();
+        services.TryAddScoped<ImportWriter>();
         services.AddScoped<AgreementBook>();
         return services;
     }

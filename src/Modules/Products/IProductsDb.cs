@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AfterSales.Modules.Products;
 
 /// <summary>What the products feature sees of the database.</summary>
-public interface IProductsDb : IDisposable
+public interface IProductsDb : IBulkWriteDb
 {
     DbSet<ProductCategory> ProductCategories { get; }
     DbSet<ProductModel> ProductModels { get; }
@@ -15,5 +15,4 @@ public interface IProductsDb : IDisposable
 
     /// <summary>Read for a unit's history: its registration and every correction.</summary>
     DbSet<AuditEntry> AuditEntries { get; }
-    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

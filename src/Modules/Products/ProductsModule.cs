@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using AfterSales.Modules.Customers;
+using AfterSales.Modules.Shared;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AfterSales.Modules.Products;
 
@@ -15,6 +17,7 @@ public static class ProductsModule
         services.AddScoped<SparePartCatalog>();
         services.AddScoped<SerialRegistry>();
         services.AddScoped<SerialImport>();
+        services.TryAddScoped<ImportWriter>();
         services.AddScoped<ICustomerUnits>(sp => sp.GetRequiredService<SerialRegistry>());
         return services;
     }

@@ -8,7 +8,7 @@ namespace AfterSales.Modules.Products;
 /// Imports serial numbers from a .csv or .xlsx file: every row is checked first and reported with its reasons;
 /// the import commits all rows in one transaction or none.
 /// </summary>
-public sealed class SerialImport(IDbFactory<IProductsDb> dbFactory, CustomerDirectory customers, TimeProvider clock)
+public sealed class SerialImport(IDbFactory<IProductsDb> dbFactory, CustomerDirectory customers, ImportWriter writer, TimeProvider clock)
 {
     /// <summary>Column names accepted in the header row, English or Chinese (the template uses the user's language).</summary>
     public static readonly IReadOnlyList<ImportColumn> Columns =
@@ -25,9 +25,10 @@ public sealed class SerialImport(IDbFactory<IProductsDb> dbFactory, CustomerDire
         new("WarrantyEnd", "Warranty end", "保修截止"),
     ];
 
-    public async Task<ImportPreview<SerialInput>> CheckAsync(byte[] content, string fileName, CancellationToken cancellationToken = default)
+    public async Task<ImportPreview<SerialInput>> CheckAsync(
+        byte[] content, string fileName, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var sheet = ImportSheet.Open(content, fileName, Columns, ["Number", "ModelCode"], out var fileError);
+        var sheet = ImportSheet.Open(content, fileName, Columns, ["Number", "ModelCode"], progress, cancellationToken, out var fileError);
         if (sheet is null)
         {
             return new ImportPreview<SerialInput>(fileError!);
@@ -35,20 +36,26 @@ public sealed class SerialImport(IDbFactory<IProductsDb> dbFactory, CustomerDire
 
         using var db = dbFactory.Create();
         var modelCodes = (await db.ProductModels.AsNoTracking().Select(m => m.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var owners = await customers.RefsByCodesAsync(sheet.Rows.Select(r => r.Cell("CustomerCode")).OfType<string>(), cancellationToken);
-        var numbers = sheet.Rows.Select(r => SerialRegistry.Normalize(r.Cell("Number") ?? "")).Where(n => n.Length > 0).Distinct().ToList();
         var registered = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in numbers.Chunk(500))
+        var askedOwners = new HashSet<string>(StringComparer.Ordinal);
+        var owners = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return await sheet.CheckAsync(LookUpAsync, Check, progress, cancellationToken);
+
+        async Task LookUpAsync(IReadOnlyList<ImportSheetRow> chunk, CancellationToken ct)
         {
-            registered.UnionWith(await db.SerialNumbers.AsNoTracking().Where(s => chunk.Contains(s.Number)).Select(s => s.Number).ToListAsync(cancellationToken));
+            var numbers = chunk.Select(r => SerialRegistry.Normalize(r.Cell("Number") ?? "")).Where(n => n.Length > 0).Distinct().ToList();
+            registered.UnionWith(await db.SerialNumbers.AsNoTracking().Where(s => numbers.Contains(s.Number)).Select(s => s.Number).ToListAsync(ct));
+            // Files repeat the same few customers: each code is asked for once per file.
+            var codes = chunk.Select(r => r.Cell("CustomerCode")).OfType<string>().Where(askedOwners.Add).ToList();
+            if (codes.Count > 0)
+            {
+                owners.UnionWith((await customers.RefsByCodesAsync(codes, ct)).Keys);
+            }
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var reports = new List<ImportRowReport>(sheet.Rows.Count);
-        var inputs = new List<SerialInput>(sheet.Rows.Count);
-        foreach (var row in sheet.Rows)
+        (string, SerialInput) Check(ImportSheetRow row, List<ImportProblem> problems)
         {
-            var problems = new List<ImportProblem>();
             var number = SerialRegistry.Normalize(row.Cell("Number") ?? "");
             if (number.Length == 0)
             {
@@ -78,7 +85,7 @@ public sealed class SerialImport(IDbFactory<IProductsDb> dbFactory, CustomerDire
             }
 
             var customer = row.Cell("CustomerCode");
-            if (customer is not null && !owners.ContainsKey(customer))
+            if (customer is not null && !owners.Contains(customer))
             {
                 problems.Add(new("CustomerCode", "Validation.CustomerUnknown"));
             }
@@ -106,16 +113,15 @@ public sealed class SerialImport(IDbFactory<IProductsDb> dbFactory, CustomerDire
                 problems.Add(new("WarrantyEnd", "Validation.WarrantyEndBeforeStart"));
             }
 
-            reports.Add(new ImportRowReport(row.Line, number, problems));
-            inputs.Add(input);
+            return (number, input);
         }
-
-        return new ImportPreview<SerialInput>(reports, inputs);
     }
 
     /// <summary>Registers every row of a clean preview in one transaction. A preview with any bad row commits nothing.</summary>
     /// <returns>The number of units registered.</returns>
-    public async Task<int> CommitAsync(ImportPreview<SerialInput> preview, CancellationToken cancellationToken = default)
+    /// <exception cref="DbUpdateException">A number was registered meanwhile (unique index); nothing is kept.</exception>
+    /// <exception cref="ImportConflictException">A model or customer of the file is gone; nothing is kept.</exception>
+    public async Task<int> CommitAsync(ImportPreview<SerialInput> preview, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         if (!preview.CanCommit)
         {
@@ -125,8 +131,13 @@ public sealed class SerialImport(IDbFactory<IProductsDb> dbFactory, CustomerDire
         using var db = dbFactory.Create();
         var models = await db.ProductModels.AsNoTracking().ToDictionaryAsync(m => m.Code, StringComparer.Ordinal, cancellationToken);
         var owners = await customers.RefsByCodesAsync(preview.Inputs.Select(i => i.CustomerCode).OfType<string>(), cancellationToken);
+        if (preview.Inputs.Any(i => !models.ContainsKey(i.ModelCode) || (i.CustomerCode is { } code && !owners.ContainsKey(code))))
+        {
+            throw new ImportConflictException();
+        }
+
         var now = clock.GetUtcNow();
-        foreach (var input in preview.Inputs)
+        return await writer.WriteAsync(db, preview, nameof(SerialNumber), now, input =>
         {
             var model = models[input.ModelCode];
             var unit = new SerialNumber
@@ -142,11 +153,8 @@ public sealed class SerialImport(IDbFactory<IProductsDb> dbFactory, CustomerDire
                 CreatedAt = now,
             };
             unit.ApplyWarranty(model.DefaultWarrantyMonths, input.WarrantyStart, input.WarrantyEnd);
+            // A number registered by someone else since the check fails the unique index; the transaction then keeps nothing.
             db.SerialNumbers.Add(unit);
-        }
-
-        // One SaveChanges is one transaction: a unit registered by someone else meanwhile fails the unique index and nothing is kept.
-        await db.SaveChangesAsync(cancellationToken);
-        return preview.Inputs.Count;
+        }, progress, cancellationToken);
     }
 }

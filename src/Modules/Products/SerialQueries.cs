@@ -36,7 +36,7 @@ public enum UnitEventKind
 }
 
 /// <summary>One line of a unit's history.</summary>
-/// <param name="Detail">An extension's dates and reason.</param>
+/// <param name="Detail">An extension's dates and reason; for a unit registered by an import, the file.</param>
 /// <param name="Fields">The properties a correction changed (<see cref="SerialNumber"/> names).</param>
 public sealed record UnitEvent(DateTimeOffset At, UnitEventKind Kind, string? By, string? Detail = null, IReadOnlyList<string>? Fields = null);
 

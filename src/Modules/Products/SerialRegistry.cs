@@ -195,19 +195,27 @@ public sealed partial class SerialRegistry(IDbFactory<IProductsDb> dbFactory, Cu
     public async Task<IReadOnlyList<UnitEvent>> HistoryAsync(Guid id, CancellationToken cancellationToken = default)
     {
         using var db = dbFactory.Create();
-        var number = await db.SerialNumbers.AsNoTracking().Where(s => s.Id == id).Select(s => s.Number).FirstOrDefaultAsync(cancellationToken);
-        if (number is null)
+        var unit = await db.SerialNumbers.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.Number, s.CreatedAt }).FirstOrDefaultAsync(cancellationToken);
+        if (unit is null)
         {
             return [];
         }
 
         var audit = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.EntityType == nameof(SerialNumber) && e.EntityKey == number && e.Action != AuditAction.Deleted)
-            .Select(e => new { e.At, e.Action, e.UserName, e.Changes })
+            .Where(e => e.EntityType == nameof(SerialNumber) && e.EntityKey == unit.Number && e.Action != AuditAction.Deleted)
+            .Select(e => new { e.At, e.Action, e.UserName, e.EntityKey, e.Changes })
             .ToListAsync(cancellationToken);
-        var events = audit.Select(e => e.Action == AuditAction.Created
-                ? new UnitEvent(e.At, UnitEventKind.Registered, e.UserName)
-                : new UnitEvent(e.At, UnitEventKind.Changed, e.UserName, Fields: ChangedFields(e.Changes)))
+        // An imported unit has no entry of its own: the file's entry, stamped with the units' CreatedAt, is its registration.
+        audit.AddRange(await db.AuditEntries.AsNoTracking()
+            .Where(e => e.EntityType == nameof(SerialNumber) && e.Action == AuditAction.Imported && e.At == unit.CreatedAt)
+            .Select(e => new { e.At, e.Action, e.UserName, e.EntityKey, e.Changes })
+            .ToListAsync(cancellationToken));
+        var events = audit.Select(e => e.Action switch
+            {
+                AuditAction.Created => new UnitEvent(e.At, UnitEventKind.Registered, e.UserName),
+                AuditAction.Imported => new UnitEvent(e.At, UnitEventKind.Registered, e.UserName, Detail: e.EntityKey),
+                _ => new UnitEvent(e.At, UnitEventKind.Changed, e.UserName, Fields: ChangedFields(e.Changes)),
+            })
             .Where(e => e.Kind == UnitEventKind.Registered || e.Fields is { Count: > 0 })
             .ToList();
         var extensions = await ExtensionsAsync(id, cancellationToken);

@@ -23,4 +23,7 @@ public enum AuditAction
     Created = 0,
     Updated = 1,
     Deleted = 2,
+
+    /// <summary>A file of records imported at once: one entry for the file, not one per record.</summary>
+    Imported = 3,
 }

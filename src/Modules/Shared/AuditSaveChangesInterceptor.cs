@@ -7,7 +7,8 @@ namespace AfterSales.Modules.Shared;
 
 /// <summary>
 /// Writes an <see cref="AuditEntry"/> for every change of an <see cref="IAuditable"/> entity in the same
-/// SaveChanges, so the trail and the change commit together or not at all.
+/// SaveChanges, so the trail and the change commit together or not at all. A context whose
+/// <see cref="IBulkWriteDb.AuditEachChange"/> is off (an import) writes its own summary entry instead.
 /// </summary>
 public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor
 {
@@ -26,7 +27,7 @@ public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimePr
 
     private void AddEntries(DbContext? context)
     {
-        if (context is null)
+        if (context is null or IBulkWriteDb { AuditEachChange: false })
         {
             return;
         }

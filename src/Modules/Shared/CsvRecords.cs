@@ -6,22 +6,27 @@ namespace AfterSales.Modules.Shared;
 public static class CsvRecords
 {
     /// <returns>Each record with the line it starts on (1-based).</returns>
-    public static IEnumerable<(int Line, IReadOnlyList<string> Fields)> Parse(string text)
+    public static IEnumerable<(int Line, IReadOnlyList<string> Fields)> Parse(string text) => Parse(new StringReader(text));
+
+    /// <summary>Reads record by record, so a large file is never held as one string.</summary>
+    /// <returns>Each record with the line it starts on (1-based).</returns>
+    public static IEnumerable<(int Line, IReadOnlyList<string> Fields)> Parse(TextReader reader)
     {
         var fields = new List<string>();
         var field = new StringBuilder();
         var quoted = false;
         var line = 1;
         var recordLine = 1;
-        for (var i = 0; i < text.Length; i++)
+        int next;
+        while ((next = reader.Read()) >= 0)
         {
-            var c = text[i];
+            var c = (char)next;
             if (quoted)
             {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                if (c == '"' && reader.Peek() == '"')
                 {
                     field.Append('"');
-                    i++;
+                    reader.Read();
                 }
                 else if (c == '"')
                 {

@@ -17,20 +17,33 @@ public sealed class ImportPreview<TInput>
         FileError = fileError;
     }
 
-    public ImportPreview(IReadOnlyList<ImportRowReport> rows, IReadOnlyList<TInput> inputs)
+    public ImportPreview(string fileName, IReadOnlyList<ImportRowReport> rows, IReadOnlyList<TInput> inputs)
     {
+        FileName = fileName;
         Rows = rows;
         Inputs = inputs;
+        // Counted and ordered once: the page shows them on every render and pages through 100,000 rows.
+        var bad = rows.Where(r => r.Problems.Count > 0).ToList();
+        Bad = bad.Count;
+        BadFirst = [.. bad, .. rows.Where(r => r.Problems.Count == 0)];
     }
 
+    public string FileName { get; } = "";
+
     public IReadOnlyList<ImportRowReport> Rows { get; } = [];
+
+    /// <summary>The rows as the preview lists them: those with problems first, each group in file order.</summary>
+    public IReadOnlyList<ImportRowReport> BadFirst { get; } = [];
 
     /// <summary>A text key when the file as a whole cannot be used (type, columns, size).</summary>
     public string? FileError { get; }
 
     public IReadOnlyList<TInput> Inputs { get; } = [];
 
-    public int Valid => Rows.Count(r => r.Problems.Count == 0);
+    /// <summary>Rows with at least one problem.</summary>
+    public int Bad { get; }
 
-    public bool CanCommit => FileError is null && Rows.Count > 0 && Rows.All(r => r.Problems.Count == 0);
+    public int Valid => Rows.Count - Bad;
+
+    public bool CanCommit => FileError is null && Rows.Count > 0 && Bad == 0;
 }

@@ -13,14 +13,25 @@ public sealed class ImportSheet
 {
     public const int MaxRows = 100_000;
 
+    /// <summary>Rows checked per round of database lookups: one query per chunk, never one per row, and well under every provider's parameter limit.</summary>
+    public const int ChunkSize = 1_000;
+
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d", "yyyy.M.d", "yyyyMMdd"];
 
-    private ImportSheet(IReadOnlyList<ImportSheetRow> rows) => Rows = rows;
+    private ImportSheet(string fileName, IReadOnlyList<ImportSheetRow> rows)
+    {
+        FileName = fileName;
+        Rows = rows;
+    }
+
+    public string FileName { get; }
 
     public IReadOnlyList<ImportSheetRow> Rows { get; }
 
     /// <summary>Reads the file; on failure returns null and a text key in <paramref name="fileError"/>.</summary>
-    public static ImportSheet? Open(byte[] content, string fileName, IReadOnlyList<ImportColumn> columns, IReadOnlyList<string> requiredFields, out string? fileError)
+    public static ImportSheet? Open(
+        byte[] content, string fileName, IReadOnlyList<ImportColumn> columns, IReadOnlyList<string> requiredFields,
+        IProgress<ImportProgress>? progress, CancellationToken cancellationToken, out string? fileError)
     {
         fileError = null;
         if (!TabularFile.IsSupported(fileName))
@@ -30,20 +41,32 @@ public sealed class ImportSheet
         }
 
         IReadOnlyList<string> headers;
-        IReadOnlyList<(int Line, IReadOnlyDictionary<string, string?> Cells)> rows;
+        IReadOnlyList<(int Line, string?[] Cells)> rows;
         try
         {
-            (headers, rows) = TabularFile.Read(content, fileName);
+            var rowsRead = progress is null ? null : new RowsRead(progress);
+            (headers, rows) = TabularFile.Read(content, fileName, MaxRows, rowsRead, cancellationToken);
         }
-        catch (Exception ex) when (ex is InvalidDataException or FormatException or IOException or InvalidOperationException)
+        catch (Exception ex) when (ex is InvalidDataException or FormatException or IOException or InvalidOperationException or System.Xml.XmlException)
         {
             fileError = "Import.Unreadable";
             return null;
         }
 
-        var headerOf = columns.ToDictionary(c => c.Field, c => headers.FirstOrDefault(h =>
-            h.Equals(c.English, StringComparison.OrdinalIgnoreCase) || h == c.Chinese || h.Equals(c.Field, StringComparison.OrdinalIgnoreCase)));
-        if (requiredFields.Any(f => headerOf[f] is null))
+        var indexOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var column in columns)
+        {
+            for (var i = 0; i < headers.Count && !indexOf.ContainsKey(column.Field); i++)
+            {
+                var header = headers[i];
+                if (header.Equals(column.English, StringComparison.OrdinalIgnoreCase) || header == column.Chinese || header.Equals(column.Field, StringComparison.OrdinalIgnoreCase))
+                {
+                    indexOf[column.Field] = i;
+                }
+            }
+        }
+
+        if (requiredFields.Any(f => !indexOf.ContainsKey(f)))
         {
             fileError = "Import.MissingColumns";
             return null;
@@ -55,10 +78,38 @@ public sealed class ImportSheet
             return null;
         }
 
-        return new ImportSheet(rows.Select(r => new ImportSheetRow(r.Line, field =>
-            headerOf.TryGetValue(field, out var header) && header is not null && r.Cells.TryGetValue(header, out var value) && !string.IsNullOrWhiteSpace(value)
-                ? value.Trim()
-                : null)).ToList());
+        return new ImportSheet(fileName, rows.Select(r => new ImportSheetRow(r.Line, r.Cells, indexOf)).ToList());
+    }
+
+    /// <summary>
+    /// Checks every row, a chunk at a time: first <paramref name="lookUp"/> fetches what the chunk's rows refer to
+    /// (registered numbers, known codes), then <paramref name="check"/> checks each row and adds its problems.
+    /// </summary>
+    public async Task<ImportPreview<TInput>> CheckAsync<TInput>(
+        Func<IReadOnlyList<ImportSheetRow>, CancellationToken, Task> lookUp,
+        Func<ImportSheetRow, List<ImportProblem>, (string Key, TInput Input)> check,
+        IProgress<ImportProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var reports = new List<ImportRowReport>(Rows.Count);
+        var inputs = new List<TInput>(Rows.Count);
+        progress?.Report(new ImportProgress(ImportPhase.Checking, 0, Rows.Count));
+        foreach (var chunk in Rows.Chunk(ChunkSize))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await lookUp(chunk, cancellationToken);
+            foreach (var row in chunk)
+            {
+                var problems = new List<ImportProblem>();
+                var (key, input) = check(row, problems);
+                reports.Add(new ImportRowReport(row.Line, key, problems.Count == 0 ? [] : problems));
+                inputs.Add(input);
+            }
+
+            progress?.Report(new ImportProgress(ImportPhase.Checking, reports.Count, Rows.Count));
+        }
+
+        return new ImportPreview<TInput>(FileName, reports, inputs);
     }
 
     /// <summary>A date as users type them (2026-01-31, 2026/1/31, 20260131); a bad one adds a problem and gives null.</summary>
@@ -78,7 +129,9 @@ public sealed class ImportSheet
         problems.Add(new ImportProblem(field, "Import.BadDate"));
         return null;
     }
-}
 
-/// <summary>One data row: its line in the file and its non-empty, trimmed cells by field.</summary>
-public sealed record ImportSheetRow(int Line, Func<string, string?> Cell);
+    private sealed class RowsRead(IProgress<ImportProgress> progress) : IProgress<int>
+    {
+        public void Report(int value) => progress.Report(new ImportProgress(ImportPhase.Reading, value, 0));
+    }
+}
