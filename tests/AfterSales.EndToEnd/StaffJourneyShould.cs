@@ -312,8 +312,10 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
         // Assigned to an engineer, with an internal note; the timeline keeps both.
         await page.GetByTestId("action-Assign").ClickAsync();
         await page.GetByTestId("assign-engineer").ClickAsync();
-        await page.Locator(".rz-dropdown-item").First.ClickAsync();
+        await page.Locator(".rz-dropdown-item", new() { HasText = "Engineer" }).First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("assign-engineer")).ToContainTextAsync("Engineer");
         await page.GetByTestId("action-note").FillAsync("客户下午在家");
+        await page.GetByTestId("action-note").PressAsync("Tab");
         await page.GetByTestId("action-confirm").ClickAsync();
         await Assertions.Expect(page.GetByTestId("request-assignee")).ToContainTextAsync("Engineer");
         await Assertions.Expect(page.GetByTestId("request-timeline")).ToContainTextAsync("客户下午在家");
