@@ -52,6 +52,12 @@ if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Database:Seed
     await seedScope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
 }
 
+if (DataGeneratorCommand.IsInvoked(args))
+{
+    Environment.ExitCode = await DataGeneratorCommand.RunAsync(app.Services, args);
+    return;
+}
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/errors/500", createScopeForErrors: true);

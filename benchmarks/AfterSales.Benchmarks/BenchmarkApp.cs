@@ -1,0 +1,81 @@
+using AfterSales.Host.Data;
+using AfterSales.Host.Identity;
+using AfterSales.Modules.Administration;
+using AfterSales.Modules.Customers;
+using AfterSales.Modules.Products;
+using AfterSales.Modules.Service;
+using AfterSales.Tenancy;
+using AfterSales.Tenancy.Stores;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging;
+
+namespace AfterSales.Benchmarks;
+
+/// <summary>
+/// The application's services over one SQLite file, composed with the host's own registration methods
+/// (database, tenancy, identity, modules) so that what is measured is the code the host runs, minus HTTP.
+/// </summary>
+public sealed class BenchmarkApp : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private BenchmarkApp(ServiceProvider services) => _services = services;
+
+    public IServiceProvider Services => _services;
+
+    public static BenchmarkApp Open(string databasePath, LogLevel logLevel = LogLevel.Warning)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:Default"] = $"Data Source={databasePath}",
+        }).Build();
+        var environment = new HostingEnvironment { EnvironmentName = "Production", ContentRootPath = Path.GetDirectoryName(databasePath)! };
+
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        // As the host's appsettings: the framework's chatter (every EF command) at Warning.
+        services.AddLogging(l => l.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(logLevel).AddFilter("Microsoft", LogLevel.Warning));
+        services.AddAppDatabase(configuration, environment);
+        services.AddTenancy().WithEfCoreStore<AppDbContext>();
+        services.AddStaffIdentity(configuration);
+        services.AddDataProtection().SetApplicationName("AfterSales.Benchmarks");
+        services.AddHttpContextAccessor();
+        services.AddAdministrationModule();
+        services.AddCustomersModule();
+        services.AddProductsModule();
+        services.AddServiceModule();
+        services.AddSingleton(TimeProvider.System);
+        return new BenchmarkApp(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }));
+    }
+
+    /// <summary>Creates the schema from the model (no migrations: the benchmark measures the model as configured) in WAL mode, as the host runs.</summary>
+    public async Task CreateDatabaseAsync()
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.OpenConnectionAsync();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        await db.Database.CloseConnectionAsync();
+        await db.Database.EnsureCreatedAsync();
+    }
+
+    /// <summary>
+    /// A scope for one request to <paramref name="tenantIdentifier"/>: the tenant is found through the cached store and set
+    /// once on the scope, which is what the resolution middleware does before the app's code runs.
+    /// </summary>
+    public async Task<AsyncServiceScope> RequestScopeAsync(string tenantIdentifier)
+    {
+        var scope = _services.CreateAsyncScope();
+        var tenant = await scope.ServiceProvider.GetRequiredService<ITenantStore>().FindByIdentifierAsync(tenantIdentifier)
+                     ?? throw new InvalidOperationException($"No tenant {tenantIdentifier}.");
+        scope.ServiceProvider.GetRequiredService<TenantContext>().SetTenant(tenant, "benchmark");
+        return scope;
+    }
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}

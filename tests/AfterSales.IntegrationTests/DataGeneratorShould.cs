@@ -1,0 +1,117 @@
+using AfterSales.Host.Data;
+using AfterSales.Host.Seeding;
+using AfterSales.IntegrationTests.Infrastructure;
+using AfterSales.Modules.Administration;
+using AfterSales.Modules.Customers;
+using AfterSales.Modules.Products;
+using AfterSales.Modules.Shared;
+using AfterSales.Tenancy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AfterSales.IntegrationTests;
+
+/// <summary>The demo and benchmark data generator: valid data, stamped with its tenant, warranty by the app's rules.</summary>
+public sealed class DataGeneratorShould(AppFactory factory) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task FillEachTenantWithItsOwnValidData()
+    {
+        var tenants = await GenerateAsync(new DataGeneratorOptions { Tenants = 3, CustomersPerTenant = 15, SerialsPerTenant = 400, IdentifierPrefix = "fill" });
+
+        Assert.Equal(["fill0001", "fill0002", "fill0003"], tenants.Select(t => t.Identifier));
+        Assert.Equal(["zh-CN", "zh-CN", "en"], tenants.Select(t => t.Culture));
+        foreach (var generated in tenants)
+        {
+            var tenant = await factory.TenantAsync(generated.Identifier);
+            await using var scope = await factory.TenantScopeAsync(generated.Identifier);
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var units = await db.SerialNumbers.IgnoreQueryFilters().Include(s => s.Model).Where(s => s.TenantId == tenant.Id).ToListAsync();
+            var models = await db.ProductModels.IgnoreQueryFilters().Include(m => m.Category).Include(m => m.Consumables).Where(m => m.TenantId == tenant.Id).ToListAsync();
+            var customers = await db.Customers.IgnoreQueryFilters().Include(c => c.Contacts).Include(c => c.Addresses).Where(c => c.TenantId == tenant.Id).ToListAsync();
+
+            Assert.Equal(400, units.Count);
+            Assert.Equal(400, units.Select(u => u.Number).Distinct().Count());
+            Assert.All(units, u => Assert.True(u.Number == SerialRegistry.Normalize(u.Number) && SerialRegistry.IsValidNumber(u.Number), u.Number));
+            Assert.All(units, u => Assert.Equal(tenant.Id, u.Model!.TenantId));
+            Assert.Equal(generated.Models, models.Count);
+            Assert.All(models, m => Assert.Empty(CatalogRules.Validate(ModelInput.From(m))));
+            Assert.All(models, m => Assert.Equal(tenant.Id, m.Category!.TenantId));
+            Assert.All(models.SelectMany(m => m.Consumables), c => Assert.Equal(tenant.Id, c.TenantId));
+            AssertWarrantyByTheRules(units, tenant.TodayFor(TimeProvider.System.GetUtcNow()));
+            Assert.Equal(15, customers.Count);
+            Assert.All(customers, c => Assert.Empty(CustomerRules.Validate(CustomerInput.From(c))));
+            Assert.All(customers.SelectMany(c => c.Contacts), k => Assert.Equal(tenant.Id, k.TenantId));
+            Assert.All(customers.SelectMany(c => c.Addresses), a => Assert.Equal(tenant.Id, a.TenantId));
+            Assert.Equal(tenant.DefaultCulture == "zh-CN", customers.All(c => c.Name.Any(IsChinese)));
+            Assert.All(units.Where(u => u.CustomerId is not null), u => Assert.Contains(customers, c => c.Id == u.CustomerId));
+
+            // What the app's own pages ask: the leaving-warranty list and the lookup.
+            var registry = scope.ServiceProvider.GetRequiredService<SerialRegistry>();
+            Assert.True((await registry.SearchAsync(new SerialQuery(ExpiringWithinDays: 30))).Total > 0);
+            Assert.NotNull(await registry.FindAsync(units[0].Number.ToLowerInvariant()));
+
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var admin = await users.FindByNameAsync(generated.AdminEmail!);
+            Assert.NotNull(admin);
+            Assert.Equal(tenant.Id, admin.TenantId);
+            Assert.True(await users.CheckPasswordAsync(admin, DemoSeeder.Password));
+            Assert.True(await users.IsInRoleAsync(admin, Roles.TenantAdmin));
+        }
+    }
+
+    [Fact]
+    public async Task TakeOnlyFreeIdentifiersAndRepeatItsDataForTheSameSeed()
+    {
+        var options = new DataGeneratorOptions { Tenants = 1, CustomersPerTenant = 5, SerialsPerTenant = 50, IdentifierPrefix = "again", AdminPassword = null, Culture = "en" };
+
+        var first = await GenerateAsync(options);
+        var second = await GenerateAsync(options);
+
+        Assert.Equal("again0001", Assert.Single(first).Identifier);
+        Assert.Equal("again0002", Assert.Single(second).Identifier);
+        Assert.Null(first[0].AdminEmail);
+        Assert.Equal(first[0].Name, second[0].Name);
+        Assert.Equal(await NumbersAsync("again0001"), await NumbersAsync("again0002"));
+    }
+
+    private static void AssertWarrantyByTheRules(IReadOnlyList<SerialNumber> units, DateOnly today)
+    {
+        foreach (var unit in units)
+        {
+            var months = unit.Model!.DefaultWarrantyMonths;
+            var byRule = new SerialNumber { PurchaseDate = unit.PurchaseDate };
+            byRule.ApplyWarranty(months, null, null);
+            Assert.Equal(byRule.WarrantyStart, unit.WarrantyStart);
+            if (unit.PurchaseDate is { } bought)
+            {
+                Assert.True(unit.ProductionDate <= bought && bought <= today, unit.Number);
+                // A few units are sold with a year of extended warranty: a registration that gives its own end.
+                Assert.True(unit.WarrantyEnd == byRule.WarrantyEnd || unit.WarrantyEnd == bought.AddMonths(months + 12).AddDays(-1), unit.Number);
+            }
+            else
+            {
+                Assert.Null(unit.WarrantyEnd);
+                Assert.Null(unit.CustomerId);
+            }
+        }
+
+        var states = units.Select(u => u.WarrantyOn(today)).ToList();
+        Assert.Contains(states, w => w.State == WarrantyState.InWarranty && w.DaysLeft <= 30);
+        Assert.Contains(states, w => w.State == WarrantyState.InWarranty && w.DaysLeft > 30);
+        Assert.Contains(states, w => w.State == WarrantyState.Expired);
+        Assert.Contains(states, w => w.State == WarrantyState.Unknown);
+    }
+
+    private static bool IsChinese(char c) => c is >= '\u4e00' and <= '\u9fff';
+
+    private async Task<IReadOnlyList<GeneratedTenant>> GenerateAsync(DataGeneratorOptions options) =>
+        await ActivatorUtilities.CreateInstance<DataGenerator>(factory.Services).GenerateAsync(options);
+
+    private async Task<List<string>> NumbersAsync(string identifier)
+    {
+        await using var scope = await factory.TenantScopeAsync(identifier);
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().SerialNumbers.OrderBy(s => s.Number).Select(s => s.Number).ToListAsync();
+    }
+}
