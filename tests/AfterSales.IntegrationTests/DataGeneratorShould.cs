@@ -47,10 +47,16 @@ public sealed class DataGeneratorShould(AppFactory factory) : IClassFixture<AppF
             Assert.Equal(tenant.DefaultCulture == "zh-CN", customers.All(c => c.Name.Any(IsChinese)));
             Assert.All(units.Where(u => u.CustomerId is not null), u => Assert.Contains(customers, c => c.Id == u.CustomerId));
 
-            // What the app's own pages ask: the leaving-warranty list and the lookup.
+            // What the app's own pages ask: the leaving-warranty list, the lookup, and a unit's history, which finds its
+            // registration in the one audit entry that stands for the generated units, as for an imported file.
             var registry = scope.ServiceProvider.GetRequiredService<SerialRegistry>();
             Assert.True((await registry.SearchAsync(new SerialQuery(ExpiringWithinDays: 30))).Total > 0);
             Assert.NotNull(await registry.FindAsync(units[0].Number.ToLowerInvariant()));
+            var registered = Assert.Single(await registry.HistoryAsync(units[0].Id), e => e.Kind == UnitEventKind.Registered);
+            Assert.Equal(DataGeneratorCommand.Name, registered.Detail);
+            var audit = await db.AuditEntries.IgnoreQueryFilters().Where(e => e.TenantId == tenant.Id).ToListAsync();
+            Assert.Equal(["Customer", "ProductCategory", "ProductModel", "SerialNumber"], audit.Select(e => e.EntityType).Order());
+            Assert.All(audit, e => Assert.Equal(AuditAction.Imported, e.Action));
 
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
             var admin = await users.FindByNameAsync(generated.AdminEmail!);
