@@ -35,6 +35,13 @@ public sealed class DictionaryBook(IDbFactory<IServiceDb> dbFactory)
         return await db.DictionaryEntries.AsNoTracking().Where(e => e.Kind == kind).OrderBy(e => e.SortOrder).ThenBy(e => e.NameZh).ToListAsync(cancellationToken);
     }
 
+    /// <summary>One entry of the tenant's lists, or null (another tenant's entry is not found).</summary>
+    public async Task<DictionaryEntry?> FindAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        return await db.DictionaryEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+    }
+
     /// <summary>Adds an entry (<paramref name="id"/> null) under <paramref name="parentId"/>, or renames and reorders one.</summary>
     /// <returns>Text keys per field; empty when saved; null when the entry or parent is not the tenant's.</returns>
     public async Task<IReadOnlyDictionary<string, string>?> SaveAsync(

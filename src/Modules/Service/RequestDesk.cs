@@ -45,7 +45,8 @@ public sealed class RequestDesk(
             }
         }
 
-        if (input.CategoryId is { } categoryId && !(await ProblemCategoriesAsync(cancellationToken)).Any(c => c.Id == categoryId && !c.IsRetired))
+        if (input.CategoryId is { } categoryId && await dictionaries.FindAsync(categoryId, cancellationToken) is not
+                { IsRetired: false, Kind: DictionaryKind.FaultCategory or DictionaryKind.ComplaintCategory })
         {
             errors[nameof(input.CategoryId)] = "Validation.CategoryUnknown";
         }
@@ -231,7 +232,7 @@ public sealed class RequestDesk(
         }
 
         var owner = r.CustomerId is { } id ? (await customers.RefsAsync([id], cancellationToken)).GetValueOrDefault(id) : null;
-        var category = r.CategoryId is { } categoryId ? (await ProblemCategoriesAsync(cancellationToken)).FirstOrDefault(c => c.Id == categoryId) : null;
+        var category = r.CategoryId is { } categoryId ? await dictionaries.FindAsync(categoryId, cancellationToken) : null;
         return new RequestDetail(r.Id, r.Number, r.ServiceTypeId, r.ServiceType!.Code, r.ServiceType.NameIn(System.Globalization.CultureInfo.CurrentUICulture),
             r.CustomerId, owner?.Code, owner?.Name, r.ContactName, r.ContactPhone, r.SerialNumber, r.ModelCode, r.WarrantyState, r.WarrantyEnd, r.AgreementNumber,
             r.Channel, r.Priority, r.RequestedDate, r.CategoryId, category?.NameIn(System.Globalization.CultureInfo.CurrentUICulture), r.Subject,
