@@ -7,6 +7,7 @@ using AfterSales.Host.Setup;
 using AfterSales.Modules.Administration;
 using AfterSales.Modules.Customers;
 using AfterSales.Modules.Products;
+using AfterSales.Modules.Forms;
 using AfterSales.Modules.Service;
 using AfterSales.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
@@ -30,6 +31,7 @@ builder.Services.AddDataProtection().SetApplicationName("AfterSales.Cloud").Pers
 builder.Services.AddAdministrationModule();
 builder.Services.AddCustomersModule();
 builder.Services.AddProductsModule();
+builder.Services.AddFormsModule();
 builder.Services.AddServiceModule();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddSingleton(TimeProvider.System);

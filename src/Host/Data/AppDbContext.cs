@@ -1,5 +1,6 @@
 using AfterSales.Modules.Administration;
 using AfterSales.Modules.Customers;
+using AfterSales.Modules.Forms;
 using AfterSales.Modules.Products;
 using AfterSales.Modules.Service;
 using AfterSales.Modules.Shared;
@@ -19,7 +20,7 @@ namespace AfterSales.Host.Data;
 /// </summary>
 public abstract class AppDbContext(DbContextOptions options, ITenantContext tenantContext)
     : IdentityDbContext<ApplicationUser>(options),
-      IMultiTenantDbContext, ITenantStoreDbContext, IDataProtectionKeyContext, IAdministrationDb, ICustomersDb, IProductsDb, IServiceDb
+      IMultiTenantDbContext, ITenantStoreDbContext, IDataProtectionKeyContext, IAdministrationDb, ICustomersDb, IProductsDb, IServiceDb, IFormsDb
 {
     public string? CurrentTenantId => tenantContext.Tenant?.Id;
 
@@ -78,6 +79,8 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<RequestNumberCounter> RequestNumberCounters => Set<RequestNumberCounter>();
     public DbSet<ServiceCounter> ServiceCounters => Set<ServiceCounter>();
     public DbSet<DictionaryEntry> DictionaryEntries => Set<DictionaryEntry>();
+    public DbSet<FormVersion> FormVersions => Set<FormVersion>();
+    public DbSet<CustomFieldValue> CustomFieldValues => Set<CustomFieldValue>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

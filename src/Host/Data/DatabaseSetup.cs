@@ -38,6 +38,7 @@ public static class DatabaseSetup
         AddModuleView<ICustomersDb>(services);
         AddModuleView<IProductsDb>(services);
         AddModuleView<IServiceDb>(services);
+        AddModuleView<AfterSales.Modules.Forms.IFormsDb>(services);
         return services;
     }
 

@@ -12,6 +12,7 @@ public interface IServiceDb : IDisposable
     DbSet<RequestNumberCounter> RequestNumberCounters { get; }
     DbSet<ServiceCounter> ServiceCounters { get; }
     DbSet<DictionaryEntry> DictionaryEntries { get; }
+    DbSet<AfterSales.Modules.Forms.CustomFieldValue> CustomFieldValues { get; }
 
     /// <summary>For the transaction that numbers a request and inserts it together.</summary>
     DatabaseFacade Database { get; }

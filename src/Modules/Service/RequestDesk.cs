@@ -1,4 +1,5 @@
 using AfterSales.Modules.Customers;
+using AfterSales.Modules.Forms;
 using AfterSales.Modules.Products;
 using AfterSales.Modules.Shared;
 using AfterSales.Tenancy;
@@ -9,14 +10,16 @@ namespace AfterSales.Modules.Service;
 /// <summary>Taking, finding and moving the tenant's service requests, for the pages and the API.</summary>
 public sealed class RequestDesk(
     IDbFactory<IServiceDb> dbFactory, ServiceTypeCatalog types, DictionaryBook dictionaries, CustomerDirectory customers, SerialRegistry serials, AgreementBook agreements,
-    IRequestFlow flow, IAssigneeDirectory assignees, ITenantContext tenantContext, TimeProvider clock)
+    IRequestFlow flow, IAssigneeDirectory assignees, FormBook forms, FieldLookup lookup, ITenantContext tenantContext, TimeProvider clock)
 {
     public const int MaxPageSize = 100;
 
     /// <summary>How often numbering is retried when another request took the same number at the same moment.</summary>
     private const int NumberingAttempts = 5;
 
-    public async Task<RequestSaveResult> CreateAsync(RequestInput input, RequestActor actor, CancellationToken cancellationToken = default)
+    /// <param name="audience">Staff fill every field of the type's form; a portal customer only its public ones.</param>
+    public async Task<RequestSaveResult> CreateAsync(
+        RequestInput input, RequestActor actor, CancellationToken cancellationToken = default, FormAudience audience = FormAudience.Staff)
     {
         var errors = ServiceRules.Validate(input);
         var type = input.ServiceTypeId == Guid.Empty ? null : await types.GetAsync(input.ServiceTypeId, cancellationToken);
@@ -51,9 +54,12 @@ public sealed class RequestDesk(
             errors[nameof(input.CategoryId)] = "Validation.CategoryUnknown";
         }
 
-        if (errors.Count > 0)
+        var form = type is { IsRetired: false } ? await forms.PublishedAsync(FormKeys.ForServiceType(type.Id), cancellationToken) : PublishedForm.None;
+        var fields = FormRules.Check(form.Schema, input.CustomFields, audience);
+        var fieldErrors = fields.Errors.Concat(await lookup.CheckReferencesAsync(form.Schema, fields.Values, cancellationToken)).ToList();
+        if (errors.Count > 0 || fieldErrors.Count > 0)
         {
-            return new RequestSaveResult(RequestSaveStatus.Invalid, Errors: errors);
+            return new RequestSaveResult(RequestSaveStatus.Invalid, Errors: errors, FieldErrors: fieldErrors, Form: form.Schema);
         }
 
         // A unit brings its owner when the caller named none.
@@ -64,7 +70,7 @@ public sealed class RequestDesk(
         {
             try
             {
-                return await InsertAsync(input, actor, type!, customerId, unit, coverage, today, cancellationToken);
+                return await InsertAsync(input, actor, type!, customerId, unit, coverage, today, form, fields.Values, cancellationToken);
             }
             catch (DbUpdateException) when (attempt < NumberingAttempts)
             {
@@ -75,7 +81,7 @@ public sealed class RequestDesk(
 
     private async Task<RequestSaveResult> InsertAsync(
         RequestInput input, RequestActor actor, ServiceType type, Guid? customerId, SerialView? unit, AgreementCoverage? coverage, DateOnly today,
-        CancellationToken cancellationToken)
+        PublishedForm form, IReadOnlyDictionary<string, string> fieldValues, CancellationToken cancellationToken)
     {
         using var db = dbFactory.Create();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -111,8 +117,10 @@ public sealed class RequestDesk(
             UpdatedAt = now,
             CreatedBy = actor.Name,
             DueAt = type.SlaHours is { } hours ? now.AddHours(hours) : null,
+            FormVersionId = form.VersionId,
         };
         db.ServiceRequests.Add(request);
+        db.CustomFieldValues.AddRange(CustomFieldRows.For(request.Id, form.Schema, fieldValues));
         db.RequestEvents.Add(new RequestEvent
         {
             ServiceRequestId = request.Id, At = now, Kind = RequestEventKind.Created, ByUserId = actor.UserId, By = actor.Name,
@@ -237,7 +245,68 @@ public sealed class RequestDesk(
             r.CustomerId, owner?.Code, owner?.Name, r.ContactName, r.ContactPhone, r.SerialNumber, r.ModelCode, r.WarrantyState, r.WarrantyEnd, r.AgreementNumber,
             r.Channel, r.Priority, r.RequestedDate, r.CategoryId, category?.NameIn(System.Globalization.CultureInfo.CurrentUICulture), r.Subject,
             r.Description, r.Status, r.AssigneeId, r.AssigneeName, r.FailedAttempts, r.CreatedAt, r.CreatedBy,
-            r.DueAt, r.ClosedAt, r.ConcurrencyStamp);
+            r.DueAt, r.ClosedAt, r.ConcurrencyStamp, r.FormVersionId);
+    }
+
+    /// <summary>A request's custom fields, by the form version it was taken with.</summary>
+    public async Task<FilledForm> FieldsAsync(RequestDetail request, CancellationToken cancellationToken = default)
+    {
+        var form = await forms.VersionAsync(request.FormVersionId, cancellationToken);
+        using var db = dbFactory.Create();
+        var values = await CustomFieldRows.ReadAsync(db.CustomFieldValues, request.Id, cancellationToken);
+        return await lookup.FillAsync(form.Schema, values, cancellationToken);
+    }
+
+    /// <summary>
+    /// Changes a request's custom fields under the rules of the version it was taken with; the timeline lists each change.
+    /// <paramref name="loadedStamp"/> is the request the user edited: if it changed meanwhile, nothing is saved.
+    /// </summary>
+    public async Task<RequestSaveResult> UpdateFieldsAsync(
+        string number, IReadOnlyDictionary<string, string?> input, string loadedStamp, RequestActor actor, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        var normalized = number.Trim().ToUpperInvariant();
+        var request = await db.ServiceRequests.FirstOrDefaultAsync(r => r.Number == normalized, cancellationToken);
+        if (request is null)
+        {
+            return RequestSaveResult.Of(RequestSaveStatus.NotFound);
+        }
+
+        if (request.ConcurrencyStamp != loadedStamp)
+        {
+            return RequestSaveResult.Of(RequestSaveStatus.Conflict);
+        }
+
+        var schema = (await forms.VersionAsync(request.FormVersionId, cancellationToken)).Schema;
+        var check = FormRules.Check(schema, input, FormAudience.Staff, applyDefaults: false);
+        var fieldErrors = check.Errors.Concat(await lookup.CheckReferencesAsync(schema, check.Values, cancellationToken)).ToList();
+        if (fieldErrors.Count > 0)
+        {
+            return new RequestSaveResult(RequestSaveStatus.Invalid, FieldErrors: fieldErrors, Form: schema);
+        }
+
+        var before = await CustomFieldRows.ReadAsync(db.CustomFieldValues, request.Id, cancellationToken);
+        var changes = await lookup.DescribeChangesAsync(schema, before, check.Values, System.Globalization.CultureInfo.CurrentUICulture, cancellationToken);
+        if (changes is null)
+        {
+            return new RequestSaveResult(RequestSaveStatus.Saved, request.Number);
+        }
+
+        await CustomFieldRows.ReplaceAsync(db.CustomFieldValues, request.Id, schema, check.Values, cancellationToken);
+        var now = clock.GetUtcNow();
+        db.RequestEvents.Add(Event(request, now, RequestEventKind.FieldsChanged, actor, changes.Length > ServiceRules.CommentLength ? changes[..ServiceRules.CommentLength] : changes));
+        request.UpdatedAt = now;
+        request.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return RequestSaveResult.Of(RequestSaveStatus.Conflict);
+        }
+
+        return new RequestSaveResult(RequestSaveStatus.Saved, request.Number);
     }
 
     /// <summary>Everything that happened to a request, oldest first; <paramref name="publicOnly"/> leaves out internal notes.</summary>

@@ -28,4 +28,7 @@ public enum RequestEventKind
     StatusChanged = 1,
     Assigned = 2,
     Comment = 3,
+
+    /// <summary>Custom fields edited; the text lists each change.</summary>
+    FieldsChanged = 10,
 }

@@ -36,6 +36,10 @@ public sealed class RequestInput
     public Guid? CategoryId { get; set; }
     public string Subject { get; set; } = "";
     public string? Description { get; set; }
+
+    /// <summary>Values of the type's custom fields by key; the API also takes numbers, booleans and arrays.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(AfterSales.Modules.Forms.FieldValuesJsonConverter))]
+    public Dictionary<string, string?> CustomFields { get; set; } = [];
 }
 
 public enum RequestSaveStatus
@@ -46,7 +50,10 @@ public enum RequestSaveStatus
     Conflict,
 }
 
-public sealed record RequestSaveResult(RequestSaveStatus Status, string? Number = null, IReadOnlyDictionary<string, string>? Errors = null)
+/// <param name="FieldErrors">Custom fields that break their rules, with the form they were checked against to name them.</param>
+public sealed record RequestSaveResult(
+    RequestSaveStatus Status, string? Number = null, IReadOnlyDictionary<string, string>? Errors = null,
+    IReadOnlyList<AfterSales.Modules.Forms.FieldError>? FieldErrors = null, AfterSales.Modules.Forms.FormSchema? Form = null)
 {
     public static RequestSaveResult Of(RequestSaveStatus status) => new(status);
 }
@@ -78,7 +85,7 @@ public sealed record RequestDetail(
     string? ContactName, string? ContactPhone, string? SerialNumber, string? ModelCode, string? WarrantyState, DateOnly? WarrantyEnd, string? AgreementNumber,
     RequestChannel Channel, RequestPriority Priority, DateOnly? RequestedDate, Guid? CategoryId, string? CategoryName, string Subject, string? Description, RequestStatus Status,
     string? AssigneeId, string? AssigneeName, int FailedAttempts, DateTimeOffset CreatedAt, string? CreatedBy, DateTimeOffset? DueAt, DateTimeOffset? ClosedAt,
-    string ConcurrencyStamp);
+    string ConcurrencyStamp, Guid? FormVersionId = null);
 
 public sealed record TimelineEntry(DateTimeOffset At, RequestEventKind Kind, string? By, RequestStatus? FromStatus, RequestStatus? ToStatus, string? Text, bool IsPublic);
 

@@ -34,6 +34,9 @@ public class ServiceRequest : ITenantOwned, IAuditable
     public Guid? CategoryId { get; set; }
     public string Subject { get; set; } = "";
     public string? Description { get; set; }
+
+    /// <summary>The version of the type's form the request was taken with; its custom fields are shown and edited by that version.</summary>
+    public Guid? FormVersionId { get; set; }
     public RequestStatus Status { get; set; } = RequestStatus.WaitingForAssignment;
     public string? AssigneeId { get; set; }
     public string? AssigneeName { get; set; }

@@ -1,3 +1,4 @@
+using AfterSales.Modules.Forms;
 using AfterSales.Modules.Shared;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -10,11 +11,14 @@ namespace AfterSales.Modules.Service;
 /// <summary><c>/api/v1/service-requests</c> and <c>/api/v1/service-types</c> for ERP/CRM and call-centre integrations.</summary>
 internal static class ServiceRequestsApi
 {
-    public sealed record TypeResponse(Guid Id, string Code, string NameZh, string NameEn, RequestPriority DefaultPriority, int? SlaHours);
+    /// <param name="Fields">The custom fields of the type's published form (version <paramref name="FormVersion"/>, 0 for none), so an integration builds a valid payload.</param>
+    public sealed record TypeResponse(
+        Guid Id, string Code, string NameZh, string NameEn, RequestPriority DefaultPriority, int? SlaHours, int FormVersion, IReadOnlyList<FieldDefinition> Fields);
 
     public sealed record CommentInput(string Text, bool IsPublic = true);
 
-    public sealed record RequestResponse(RequestDetail Request, IReadOnlyList<TimelineEntry> Timeline);
+    /// <param name="CustomFields">Values by field key: numbers as numbers, yes/no as booleans, multiple choices and attachments as arrays.</param>
+    public sealed record RequestResponse(RequestDetail Request, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyDictionary<string, object?> CustomFields);
 
     public static void Map(RouteGroupBuilder api)
     {
@@ -31,9 +35,17 @@ internal static class ServiceRequestsApi
     // An integration takes and comments requests like an agent; it cannot assign or close them.
     private static RequestActor Actor(ICurrentUser user) => new(null, user.Name, new HashSet<string> { Roles.Agent });
 
-    private static async Task<Ok<IReadOnlyList<TypeResponse>>> TypesAsync(ServiceTypeCatalog types, CancellationToken cancellationToken) =>
-        TypedResults.Ok<IReadOnlyList<TypeResponse>>((await types.ListAsync(cancellationToken: cancellationToken))
-            .Select(t => new TypeResponse(t.Id, t.Code, t.NameZh, t.NameEn, t.DefaultPriority, t.SlaHours)).ToList());
+    private static async Task<Ok<IReadOnlyList<TypeResponse>>> TypesAsync(ServiceTypeCatalog types, FormBook forms, CancellationToken cancellationToken)
+    {
+        var response = new List<TypeResponse>();
+        foreach (var t in await types.ListAsync(cancellationToken: cancellationToken))
+        {
+            var form = await forms.PublishedAsync(FormKeys.ForServiceType(t.Id), cancellationToken);
+            response.Add(new TypeResponse(t.Id, t.Code, t.NameZh, t.NameEn, t.DefaultPriority, t.SlaHours, form.Version, form.Schema.Fields.ToList()));
+        }
+
+        return TypedResults.Ok<IReadOnlyList<TypeResponse>>(response);
+    }
 
     private static async Task<Ok<RequestPage>> ListAsync(
         RequestDesk desk, string? search, RequestStatus? status, string? serialNumber, int skip = 0, int take = 20, CancellationToken cancellationToken = default) =>
@@ -42,19 +54,33 @@ internal static class ServiceRequestsApi
     private static async Task<Results<Ok<RequestResponse>, NotFound>> GetAsync(string number, RequestDesk desk, CancellationToken cancellationToken)
     {
         var request = await desk.GetAsync(number, cancellationToken);
-        return request is null
-            ? TypedResults.NotFound()
-            : TypedResults.Ok(new RequestResponse(request, await desk.TimelineAsync(request.Id, cancellationToken: cancellationToken)));
+        if (request is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var fields = await desk.FieldsAsync(request, cancellationToken);
+        var values = fields.Values.ToDictionary(v => v.Key, v => fields.Schema.Field(v.Key) is { } field ? FieldValues.ToJson(field, v.Value) : v.Value);
+        return TypedResults.Ok(new RequestResponse(request, await desk.TimelineAsync(request.Id, cancellationToken: cancellationToken), values));
     }
 
     private static async Task<Results<Created<RequestDetail>, ValidationProblem>> CreateAsync(
-        RequestInput input, RequestDesk desk, ICurrentUser user, IStringLocalizer<ServiceText> text, HttpContext context, CancellationToken cancellationToken)
+        RequestInput input, RequestDesk desk, ICurrentUser user, IStringLocalizer<ServiceText> text, IStringLocalizer<FormsText> fieldText, HttpContext context,
+        CancellationToken cancellationToken)
     {
         input.Channel = RequestChannel.Api;
         var result = await desk.CreateAsync(input, Actor(user), cancellationToken);
         if (result.Status != RequestSaveStatus.Saved)
         {
-            return TypedResults.ValidationProblem(result.Errors!.ToDictionary(e => e.Key, e => new[] { text[e.Value].Value }));
+            // Custom fields are named as the payload names them, so an integration can point at the exact value.
+            var culture = System.Globalization.CultureInfo.CurrentUICulture;
+            var errors = result.Errors!.ToDictionary(e => e.Key, e => new[] { text[e.Value].Value });
+            foreach (var group in (result.FieldErrors ?? []).GroupBy(e => e.Key))
+            {
+                errors[$"customFields.{group.Key}"] = group.Select(e => FormMessages.Of(fieldText, e, result.Form, culture)).ToArray();
+            }
+
+            return TypedResults.ValidationProblem(errors);
         }
 
         var created = await desk.GetAsync(result.Number!, cancellationToken);

@@ -20,6 +20,14 @@ public sealed class StaffDirectory(IDbFactory<IAdministrationDb> dbFactory) : IA
             .ToListAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<Assignee>> StaffAsync(CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        var now = DateTimeOffset.UtcNow;
+        return await db.Users.Where(u => u.LockoutEnd == null || u.LockoutEnd < now).OrderBy(u => u.DisplayName)
+            .Select(u => new Assignee(u.Id, u.DisplayName)).ToListAsync(cancellationToken);
+    }
+
     public async Task<Assignee?> FindAsync(string userId, CancellationToken cancellationToken = default)
     {
         using var db = dbFactory.Create();
