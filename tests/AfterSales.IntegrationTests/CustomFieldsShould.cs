@@ -178,6 +178,51 @@ public sealed class CustomFieldsShould(AppFactory factory) : IClassFixture<AppFa
         Assert.Equal([(2, FormVersionStatus.Draft), (1, FormVersionStatus.Published)], versions.Select(v => (v.Version, v.Status)));
     }
 
+    [Fact]
+    public async Task KeepCustomFieldsOfCustomersAndUnits()
+    {
+        var credit = new FieldDefinition { Key = "credit_limit", Kind = FieldKind.Money, LabelEn = "Credit limit", LabelZh = "信用额度", Max = 100000 };
+        var install = new FieldDefinition { Key = "installed_by", Kind = FieldKind.Customer, LabelEn = "Installed by", LabelZh = "安装商" };
+        Guid customerId;
+        await using (var scope = await factory.TenantScopeAsync("demo"))
+        {
+            var forms = scope.ServiceProvider.GetRequiredService<FormBook>();
+            await PublishAsync(forms, FormKeys.Customer, new FormSchema { Sections = [new FormSection { Fields = [credit] }] });
+            await PublishAsync(forms, FormKeys.SerialNumber, new FormSchema { Sections = [new FormSection { Fields = [install] }] });
+        }
+
+        var client = await ClientAsync("demo-erp", "demo-erp-secret");
+        var bad = await client.PostAsJsonAsync("/api/v1/customers", new { code = "CF-1", name = "字段客户", kind = "Company", customFields = new { credit_limit = 500000 } });
+        using var problem = JsonDocument.Parse(await bad.TextAsync());
+        var good = await client.PostAsJsonAsync("/api/v1/customers", new { code = "CF-1", name = "字段客户", kind = "Company", customFields = new { credit_limit = 50000 } });
+        customerId = JsonDocument.Parse(await good.TextAsync()).RootElement.GetProperty("id").GetGuid();
+
+        await using var demo = await factory.TenantScopeAsync("demo");
+        var registry = demo.ServiceProvider.GetRequiredService<AfterSales.Modules.Products.SerialRegistry>();
+        var unknownInstaller = await registry.RegisterAsync(new AfterSales.Modules.Products.SerialInput
+        {
+            Number = "CF-UNIT-1", ModelCode = "KT-35", CustomFields = new() { ["installed_by"] = "NOBODY" },
+        });
+        var registered = await registry.RegisterAsync(new AfterSales.Modules.Products.SerialInput
+        {
+            Number = "CF-UNIT-1", ModelCode = "KT-35", CustomFields = new() { ["installed_by"] = "cf-1" },
+        });
+        var directory = demo.ServiceProvider.GetRequiredService<AfterSales.Modules.Customers.CustomerDirectory>();
+        var customerFields = await directory.CustomFieldsAsync(customerId);
+        var unitFields = await registry.CustomFieldsAsync(registered.Id!.Value);
+        await registry.DeleteAsync(registered.Id!.Value);
+        await using var acme = await factory.TenantScopeAsync("acme");
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("customFields.credit_limit", out _));
+        Assert.Equal(HttpStatusCode.Created, good.StatusCode);
+        Assert.Equal("50000.00", customerFields["credit_limit"]);
+        Assert.Equal(["installed_by:Field.NotFound"], unknownInstaller.FieldErrors!.Select(e => $"{e.Key}:{e.Code}"));
+        Assert.Equal("CF-1", unitFields["installed_by"]);
+        Assert.Empty(await registry.CustomFieldsAsync(registered.Id!.Value));
+        Assert.Empty(await acme.ServiceProvider.GetRequiredService<AfterSales.Modules.Customers.CustomerDirectory>().CustomFieldsAsync(customerId));
+    }
+
     private static RequestInput Input(Guid type, Dictionary<string, string?> fields) =>
         new() { ServiceTypeId = type, ContactPhone = "13800000000", Subject = "上门维修", CustomFields = fields };
 

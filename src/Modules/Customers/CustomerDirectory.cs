@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AfterSales.Modules.Customers;
 
 /// <summary>Finding, creating, changing and deleting the current tenant's customers, for the pages and the API.</summary>
-public sealed class CustomerDirectory(IDbFactory<ICustomersDb> dbFactory)
+public sealed class CustomerDirectory(IDbFactory<ICustomersDb> dbFactory, AfterSales.Modules.Forms.FieldChecks fieldChecks)
 {
     public const int MaxPageSize = 100;
 
@@ -127,6 +127,13 @@ public sealed class CustomerDirectory(IDbFactory<ICustomersDb> dbFactory)
             .Select(c => new CustomerRef(c.Id, c.Code, c.Name)).FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>A customer's custom-field values, by key, in canonical form.</summary>
+    public async Task<Dictionary<string, string>> CustomFieldsAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        return await AfterSales.Modules.Forms.CustomFieldRows.ReadAsync(db.CustomFieldValues, id, cancellationToken);
+    }
+
     public async Task<int> CountAsync(CancellationToken cancellationToken = default)
     {
         using var db = dbFactory.Create();
@@ -136,9 +143,10 @@ public sealed class CustomerDirectory(IDbFactory<ICustomersDb> dbFactory)
     public async Task<CustomerSaveResult> CreateAsync(CustomerInput input, CancellationToken cancellationToken = default)
     {
         var errors = CustomerRules.Validate(input);
-        if (errors.Count > 0)
+        var fields = await fieldChecks.CheckAsync(AfterSales.Modules.Forms.FormKeys.Customer, input.CustomFields, isNew: true, cancellationToken: cancellationToken);
+        if (errors.Count > 0 || !fields.IsValid)
         {
-            return CustomerSaveResult.Invalid(errors);
+            return CustomerSaveResult.Invalid(errors) with { FieldErrors = fields.Errors, Form = fields.Form.Schema };
         }
 
         using var db = dbFactory.Create();
@@ -150,6 +158,7 @@ public sealed class CustomerDirectory(IDbFactory<ICustomersDb> dbFactory)
         var customer = new Customer();
         input.ApplyTo(customer);
         db.Customers.Add(customer);
+        db.CustomFieldValues.AddRange(AfterSales.Modules.Forms.CustomFieldRows.For(customer.Id, fields.Form.Schema, fields.Values));
         return await SaveAsync(db, customer, cancellationToken);
     }
 
@@ -157,9 +166,11 @@ public sealed class CustomerDirectory(IDbFactory<ICustomersDb> dbFactory)
     public async Task<CustomerSaveResult> UpdateAsync(Guid id, CustomerInput input, string loadedStamp, CancellationToken cancellationToken = default)
     {
         var errors = CustomerRules.Validate(input);
-        if (errors.Count > 0)
+        var fields = input.CustomFields is null ? null
+            : await fieldChecks.CheckAsync(AfterSales.Modules.Forms.FormKeys.Customer, input.CustomFields, isNew: false, cancellationToken: cancellationToken);
+        if (errors.Count > 0 || fields is { IsValid: false })
         {
-            return CustomerSaveResult.Invalid(errors);
+            return CustomerSaveResult.Invalid(errors) with { FieldErrors = fields?.Errors, Form = fields?.Form.Schema };
         }
 
         using var db = dbFactory.Create();
@@ -184,6 +195,11 @@ public sealed class CustomerDirectory(IDbFactory<ICustomersDb> dbFactory)
         input.ApplyTo(customer);
         db.CustomerContacts.AddRange(customer.Contacts);
         db.CustomerAddresses.AddRange(customer.Addresses);
+        if (fields is not null)
+        {
+            await AfterSales.Modules.Forms.CustomFieldRows.ReplaceAsync(db.CustomFieldValues, customer.Id, fields.Form.Schema, fields.Values, cancellationToken);
+        }
+
         customer.ConcurrencyStamp = Guid.NewGuid().ToString("N");
         return await SaveAsync(db, customer, cancellationToken);
     }
@@ -199,6 +215,7 @@ public sealed class CustomerDirectory(IDbFactory<ICustomersDb> dbFactory)
         }
 
         db.Customers.Remove(customer);
+        db.CustomFieldValues.RemoveRange(db.CustomFieldValues.Where(v => v.OwnerId == id));
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

@@ -33,6 +33,10 @@ public sealed class CustomerInput
         public string? Phone { get; set; }
     }
 
+    /// <summary>Values of the tenant's custom customer fields by key; null leaves them as they are.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(AfterSales.Modules.Forms.FieldValuesJsonConverter))]
+    public Dictionary<string, string?>? CustomFields { get; set; }
+
     public static CustomerInput From(Customer customer) => new()
     {
         Code = customer.Code,

@@ -32,7 +32,10 @@ public enum CustomerSaveStatus
     Conflict,
 }
 
-public sealed record CustomerSaveResult(CustomerSaveStatus Status, Guid? Id = null, string? ConcurrencyStamp = null, IReadOnlyDictionary<string, string[]>? Errors = null)
+/// <param name="FieldErrors">Custom fields that break their rules, with the form (<paramref name="Form"/>) that names them.</param>
+public sealed record CustomerSaveResult(
+    CustomerSaveStatus Status, Guid? Id = null, string? ConcurrencyStamp = null, IReadOnlyDictionary<string, string[]>? Errors = null,
+    IReadOnlyList<AfterSales.Modules.Forms.FieldError>? FieldErrors = null, AfterSales.Modules.Forms.FormSchema? Form = null)
 {
     public static CustomerSaveResult Of(CustomerSaveStatus status) => new(status);
 

@@ -46,13 +46,15 @@ internal static class CustomersApi
     }
 
     private static async Task<Results<Created<CustomerResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CustomerInput input, CustomerDirectory directory, IStringLocalizer<CustomerText> text, HttpContext context, CancellationToken cancellationToken)
+        CustomerInput input, CustomerDirectory directory, IStringLocalizer<CustomerText> text, IStringLocalizer<AfterSales.Modules.Forms.FormsText> fieldText,
+        HttpContext context, CancellationToken cancellationToken)
     {
         var result = await directory.CreateAsync(input, cancellationToken);
         switch (result.Status)
         {
             case CustomerSaveStatus.Invalid:
-                return TypedResults.ValidationProblem(result.Errors!.ToDictionary(e => e.Key, e => e.Value.Select(k => text[k].Value).ToArray()));
+                return TypedResults.ValidationProblem(AfterSales.Modules.Forms.FormMessages.AddTo(
+                    result.Errors!.ToDictionary(e => e.Key, e => e.Value.Select(k => text[k].Value).ToArray()), result.FieldErrors, result.Form, fieldText));
             case CustomerSaveStatus.DuplicateCode:
                 return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: text["Validation.CodeTaken"], detail: input.Code.Trim());
             default:

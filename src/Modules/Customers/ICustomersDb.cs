@@ -11,4 +11,5 @@ public interface ICustomersDb : IBulkWriteDb
     DbSet<CustomerAddress> CustomerAddresses { get; }
     DbSet<ServiceAgreement> ServiceAgreements { get; }
     DbSet<ServiceAgreementUnit> ServiceAgreementUnits { get; }
+    DbSet<AfterSales.Modules.Forms.CustomFieldValue> CustomFieldValues { get; }
 }

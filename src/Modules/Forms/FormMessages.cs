@@ -18,6 +18,21 @@ public static class FormMessages
         return error.FieldKey is { } key && schema.Field(key) is { } field ? $"{field.LabelIn(culture)}: {message}" : message;
     }
 
+    /// <summary>
+    /// Adds custom-field errors to an API's validation problem under <c>customFields.{key}</c>, as the payload names the value.
+    /// </summary>
+    public static Dictionary<string, string[]> AddTo(
+        Dictionary<string, string[]> errors, IReadOnlyList<FieldError>? fieldErrors, FormSchema? schema, IStringLocalizer<FormsText> text)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        foreach (var group in (fieldErrors ?? []).GroupBy(e => e.Key))
+        {
+            errors[$"customFields.{group.Key}"] = group.Select(e => Of(text, e, schema, culture)).ToArray();
+        }
+
+        return errors;
+    }
+
     /// <summary>The format a default value is typed in, shown as a hint in the designer.</summary>
     public static string FormatHint(FieldKind kind) => kind switch
     {

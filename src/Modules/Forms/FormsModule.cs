@@ -9,6 +9,7 @@ public static class FormsModule
     {
         services.AddScoped<FormBook>();
         services.AddScoped<FieldLookup>();
+        services.AddScoped<FieldChecks>();
         return services;
     }
 }

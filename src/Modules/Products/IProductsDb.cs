@@ -12,6 +12,7 @@ public interface IProductsDb : IBulkWriteDb
     DbSet<SparePart> SpareParts { get; }
     DbSet<SerialNumber> SerialNumbers { get; }
     DbSet<WarrantyExtension> WarrantyExtensions { get; }
+    DbSet<AfterSales.Modules.Forms.CustomFieldValue> CustomFieldValues { get; }
 
     /// <summary>Read for a unit's history: its registration and every correction.</summary>
     DbSet<AuditEntry> AuditEntries { get; }

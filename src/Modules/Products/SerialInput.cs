@@ -17,4 +17,8 @@ public sealed class SerialInput
 
     /// <summary>Overrides the warranty end (default: start plus the model's warranty months).</summary>
     public DateOnly? WarrantyEnd { get; set; }
+
+    /// <summary>Values of the tenant's custom serial-number fields by key; null leaves them as they are.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(AfterSales.Modules.Forms.FieldValuesJsonConverter))]
+    public Dictionary<string, string?>? CustomFields { get; set; }
 }

@@ -22,7 +22,10 @@ public enum SerialSaveStatus
     Conflict,
 }
 
-public sealed record SerialSaveResult(SerialSaveStatus Status, Guid? Id = null, IReadOnlyDictionary<string, string[]>? Errors = null);
+/// <param name="FieldErrors">Custom fields that break their rules, with the form (<paramref name="Form"/>) that names them.</param>
+public sealed record SerialSaveResult(
+    SerialSaveStatus Status, Guid? Id = null, IReadOnlyDictionary<string, string[]>? Errors = null,
+    IReadOnlyList<AfterSales.Modules.Forms.FieldError>? FieldErrors = null, AfterSales.Modules.Forms.FormSchema? Form = null);
 
 /// <summary>A unit's registration as its edit form loads it.</summary>
 /// <param name="Extended">Once extended, the warranty dates change only by another extension, so its history stays whole.</param>

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AfterSales.Modules.Products;
 
 /// <summary>The tenant's serial-number registry and its warranty look-ups.</summary>
-public sealed partial class SerialRegistry(IDbFactory<IProductsDb> dbFactory, CustomerDirectory customers, ITenantContext tenantContext, ICurrentUser currentUser, TimeProvider clock)
+public sealed partial class SerialRegistry(IDbFactory<IProductsDb> dbFactory, CustomerDirectory customers, AfterSales.Modules.Forms.FieldChecks fieldChecks, ITenantContext tenantContext, ICurrentUser currentUser, TimeProvider clock)
     : ICustomerUnits
 {
     public const int MaxPageSize = 100;
@@ -84,9 +84,10 @@ public sealed partial class SerialRegistry(IDbFactory<IProductsDb> dbFactory, Cu
     {
         using var db = dbFactory.Create();
         var (number, model, owner, errors) = await ValidateAsync(db, input, cancellationToken);
-        if (errors.Count > 0)
+        var fields = await fieldChecks.CheckAsync(AfterSales.Modules.Forms.FormKeys.SerialNumber, input.CustomFields, isNew: true, cancellationToken: cancellationToken);
+        if (errors.Count > 0 || !fields.IsValid)
         {
-            return new SerialSaveResult(SerialSaveStatus.Invalid, Errors: errors);
+            return new SerialSaveResult(SerialSaveStatus.Invalid, Errors: errors, FieldErrors: fields.Errors, Form: fields.Form.Schema);
         }
 
         if (await db.SerialNumbers.AnyAsync(s => s.Number == number, cancellationToken))
@@ -98,6 +99,7 @@ public sealed partial class SerialRegistry(IDbFactory<IProductsDb> dbFactory, Cu
         Apply(input, unit, model!, owner);
         unit.ApplyWarranty(model!.DefaultWarrantyMonths, input.WarrantyStart, input.WarrantyEnd);
         db.SerialNumbers.Add(unit);
+        db.CustomFieldValues.AddRange(AfterSales.Modules.Forms.CustomFieldRows.For(unit.Id, fields.Form.Schema, fields.Values));
         return await SaveAsync(db, unit, cancellationToken);
     }
 
@@ -124,6 +126,8 @@ public sealed partial class SerialRegistry(IDbFactory<IProductsDb> dbFactory, Cu
             Salesperson = unit.Salesperson,
             WarrantyStart = unit.WarrantyStart,
             WarrantyEnd = unit.WarrantyEnd,
+            CustomFields = (await AfterSales.Modules.Forms.CustomFieldRows.ReadAsync(db.CustomFieldValues, id, cancellationToken))
+                .ToDictionary(v => v.Key, v => (string?)v.Value),
         };
         var extended = await db.WarrantyExtensions.AnyAsync(e => e.SerialNumberId == id, cancellationToken);
         return new SerialEdit(unit.Id, input, unit.ConcurrencyStamp, extended);
@@ -149,9 +153,11 @@ public sealed partial class SerialRegistry(IDbFactory<IProductsDb> dbFactory, Cu
         }
 
         var (number, model, owner, errors) = await ValidateAsync(db, input, cancellationToken);
-        if (errors.Count > 0)
+        var fields = input.CustomFields is null ? null
+            : await fieldChecks.CheckAsync(AfterSales.Modules.Forms.FormKeys.SerialNumber, input.CustomFields, isNew: false, cancellationToken: cancellationToken);
+        if (errors.Count > 0 || fields is { IsValid: false })
         {
-            return new SerialSaveResult(SerialSaveStatus.Invalid, Errors: errors);
+            return new SerialSaveResult(SerialSaveStatus.Invalid, Errors: errors, FieldErrors: fields?.Errors, Form: fields?.Form.Schema);
         }
 
         if (number != unit.Number && await db.SerialNumbers.AnyAsync(s => s.Number == number, cancellationToken))
@@ -164,6 +170,11 @@ public sealed partial class SerialRegistry(IDbFactory<IProductsDb> dbFactory, Cu
         if (!await db.WarrantyExtensions.AnyAsync(e => e.SerialNumberId == id, cancellationToken))
         {
             unit.ApplyWarranty(model!.DefaultWarrantyMonths, input.WarrantyStart, input.WarrantyEnd);
+        }
+
+        if (fields is not null)
+        {
+            await AfterSales.Modules.Forms.CustomFieldRows.ReplaceAsync(db.CustomFieldValues, unit.Id, fields.Form.Schema, fields.Values, cancellationToken);
         }
 
         unit.ConcurrencyStamp = Guid.NewGuid().ToString("N");
@@ -187,11 +198,19 @@ public sealed partial class SerialRegistry(IDbFactory<IProductsDb> dbFactory, Cu
         }
 
         db.SerialNumbers.Remove(unit);
+        db.CustomFieldValues.RemoveRange(db.CustomFieldValues.Where(v => v.OwnerId == id));
         await db.SaveChangesAsync(cancellationToken);
         return new CatalogDeleteResult(CatalogDeleteStatus.Deleted);
     }
 
     /// <summary>What happened to a unit, newest first: its registration, every correction (from the audit trail) and every extension.</summary>
+    /// <summary>A unit's custom-field values, by key, in canonical form.</summary>
+    public async Task<Dictionary<string, string>> CustomFieldsAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        return await AfterSales.Modules.Forms.CustomFieldRows.ReadAsync(db.CustomFieldValues, id, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<UnitEvent>> HistoryAsync(Guid id, CancellationToken cancellationToken = default)
     {
         using var db = dbFactory.Create();

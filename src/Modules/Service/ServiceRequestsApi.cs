@@ -72,15 +72,8 @@ internal static class ServiceRequestsApi
         var result = await desk.CreateAsync(input, Actor(user), cancellationToken);
         if (result.Status != RequestSaveStatus.Saved)
         {
-            // Custom fields are named as the payload names them, so an integration can point at the exact value.
-            var culture = System.Globalization.CultureInfo.CurrentUICulture;
-            var errors = result.Errors!.ToDictionary(e => e.Key, e => new[] { text[e.Value].Value });
-            foreach (var group in (result.FieldErrors ?? []).GroupBy(e => e.Key))
-            {
-                errors[$"customFields.{group.Key}"] = group.Select(e => FormMessages.Of(fieldText, e, result.Form, culture)).ToArray();
-            }
-
-            return TypedResults.ValidationProblem(errors);
+            return TypedResults.ValidationProblem(FormMessages.AddTo(
+                result.Errors!.ToDictionary(e => e.Key, e => new[] { text[e.Value].Value }), result.FieldErrors, result.Form, fieldText));
         }
 
         var created = await desk.GetAsync(result.Number!, cancellationToken);
