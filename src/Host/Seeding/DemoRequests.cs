@@ -10,21 +10,22 @@ internal static class DemoRequests
 
     public static async Task SeedAsync(RequestDesk desk, ServiceTypeCatalog types, bool chinese, CancellationToken cancellationToken)
     {
-        (string Type, string? Customer, string? Serial, string Subject, RequestAction[] Then)[] requests = chinese
+        var onSite = new Dictionary<string, string?> { ["mounting"] = "wall", ["floor_no"] = "18", ["height_work"] = "true", ["time_slot"] = "morning" };
+        (string Type, string? Customer, string? Serial, string Subject, Dictionary<string, string?> Fields, RequestAction[] Then)[] requests = chinese
             ?
             [
-                ("ONSITE", null, "KT35-2024-0001", "空调不制冷，室外机不启动", [RequestAction.Assign]),
-                ("REMOTE", null, "JS90-0001", "净水机报警灯闪烁", []),
-                ("COMPLAINT", "C1002", null, "上门服务迟到两小时", [RequestAction.Assign, RequestAction.Process, RequestAction.StartReturnVisit]),
-                ("CONSULT", "C1006", null, "热水器如何除垢", [RequestAction.Assign, RequestAction.Process, RequestAction.Close]),
+                ("ONSITE", null, "KT35-2024-0001", "空调不制冷，室外机不启动", onSite, [RequestAction.Assign]),
+                ("REMOTE", null, "JS90-0001", "净水机报警灯闪烁", [], []),
+                ("COMPLAINT", "C1002", null, "上门服务迟到两小时", [], [RequestAction.Assign, RequestAction.Process, RequestAction.StartReturnVisit]),
+                ("CONSULT", "C1006", null, "热水器如何除垢", [], [RequestAction.Assign, RequestAction.Process, RequestAction.Close]),
             ]
             :
             [
-                ("ONSITE", null, "PX100-A001", "Pump leaking at the seal", []),
-                ("CONSULT", "AC-502", null, "Recommended maintenance schedule", [RequestAction.Assign, RequestAction.Process, RequestAction.Close]),
+                ("ONSITE", null, "PX100-A001", "Pump leaking at the seal", new() { ["mounting"] = "floor", ["time_slot"] = "afternoon" }, []),
+                ("CONSULT", "AC-502", null, "Recommended maintenance schedule", [], [RequestAction.Assign, RequestAction.Process, RequestAction.Close]),
             ];
         var engineer = (await desk.EngineersAsync(cancellationToken)).First();
-        foreach (var (type, customer, serial, subject, then) in requests)
+        foreach (var (type, customer, serial, subject, fields, then) in requests)
         {
             var saved = await desk.CreateAsync(new RequestInput
             {
@@ -32,10 +33,11 @@ internal static class DemoRequests
                 CustomerCode = customer,
                 SerialNumber = serial,
                 Subject = subject,
+                CustomFields = fields,
             }, Seeder, cancellationToken);
             if (saved.Status != RequestSaveStatus.Saved)
             {
-                throw new InvalidOperationException($"Seeding request \"{subject}\" failed: {string.Join(", ", saved.Errors?.Values ?? [])}");
+                throw new InvalidOperationException($"Seeding request \"{subject}\" failed: {string.Join(", ", [.. saved.Errors?.Values ?? [], .. saved.FieldErrors?.Select(e => $"{e.Key}:{e.Code}") ?? []])}");
             }
 
             foreach (var action in then)

@@ -161,6 +161,8 @@ public sealed class DemoSeeder(IServiceProvider services, ILogger<DemoSeeder> lo
             }, cancellationToken);
         }
 
+        await DemoForms.SeedAsync(scope.ServiceProvider.GetRequiredService<AfterSales.Modules.Forms.FormBook>(), scope.ServiceProvider.GetRequiredService<ServiceTypeCatalog>(),
+            cancellationToken);
         await DemoRequests.SeedAsync(scope.ServiceProvider.GetRequiredService<RequestDesk>(), scope.ServiceProvider.GetRequiredService<ServiceTypeCatalog>(),
             chinese, cancellationToken);
     }
