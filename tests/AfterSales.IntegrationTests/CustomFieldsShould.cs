@@ -223,6 +223,52 @@ public sealed class CustomFieldsShould(AppFactory factory) : IClassFixture<AppFa
         Assert.Empty(await acme.ServiceProvider.GetRequiredService<AfterSales.Modules.Customers.CustomerDirectory>().CustomFieldsAsync(customerId));
     }
 
+    [Fact]
+    public async Task FilterAndSortTheListByCustomFields()
+    {
+        await using var scope = await factory.TenantScopeAsync("demo");
+        var desk = scope.ServiceProvider.GetRequiredService<RequestDesk>();
+        var type = await NewTypeAsync(scope, "CF5");
+        var form = OnSiteForm();
+        form.Sections[0].Fields.Add(new FieldDefinition { Key = "visit_day", Kind = FieldKind.Date, LabelEn = "Visit day" });
+        form.Sections[0].Fields.Add(new FieldDefinition { Key = "remark", Kind = FieldKind.Text, LabelEn = "Remark" });
+        await PublishAsync(scope.ServiceProvider.GetRequiredService<FormBook>(), FormKeys.ForServiceType(type), form);
+        foreach (var (floor, day, remark) in new[] { ("9", "2026-12-01", "二楼东侧"), ("12", "2026-12-05", "楼顶"), ("30", "2026-12-09", "东侧机房") })
+        {
+            await desk.CreateAsync(Input(type, new() { ["mounting"] = "wall", ["floor_no"] = floor, ["visit_day"] = day, ["remark"] = remark }), Agent);
+        }
+
+        await desk.CreateAsync(Input(type, new() { ["mounting"] = "floor" }), Agent);
+
+        async Task<IEnumerable<string>> FloorsAsync(FieldSort? sort = null, params FieldFilter[] filters)
+        {
+            var page = await desk.SearchAsync(new RequestQuery(ServiceTypeId: type, Fields: filters, FieldSort: sort, Take: 50));
+            var values = new List<string>();
+            foreach (var row in page.Items)
+            {
+                var fields = await desk.FieldsAsync((await desk.GetAsync(row.Number))!);
+                values.Add(fields.Values.GetValueOrDefault("floor_no") ?? "-");
+            }
+
+            return values;
+        }
+
+        var byNumberDescending = new FieldSort("floor_no", FieldKind.Number, Descending: true);
+        Assert.Equal(["30", "12", "9"], await FloorsAsync(byNumberDescending, new FieldFilter("mounting", FieldKind.SingleSelect, "wall")));
+        // Numbers order as numbers (9 before 12), not as text; a request without the value comes last.
+        Assert.Equal(["9", "12", "30", "-"], await FloorsAsync(new FieldSort("floor_no", FieldKind.Number, false)));
+        Assert.Equal(["12", "9"], await FloorsAsync(byNumberDescending, new FieldFilter("floor_no", FieldKind.Number, "5", "20")));
+        Assert.Equal(["30", "12"], await FloorsAsync(byNumberDescending, new FieldFilter("visit_day", FieldKind.Date, "2026-12-05", null)));
+        Assert.Equal(["30", "9"], await FloorsAsync(byNumberDescending, new FieldFilter("remark", FieldKind.Text, "东侧")));
+        Assert.Equal(["12", "9"], await FloorsAsync(byNumberDescending, new FieldFilter("remark", FieldKind.Text, "楼"), new FieldFilter("visit_day", FieldKind.Date, null, "2026-12-05")));
+        Assert.Equal(["12"], await FloorsAsync(byNumberDescending, new FieldFilter("remark", FieldKind.Text, "顶"), new FieldFilter("visit_day", FieldKind.Date, "2026-12-05", "2026-12-05")));
+
+        await using var acme = await factory.TenantScopeAsync("acme");
+        var foreign = await acme.ServiceProvider.GetRequiredService<RequestDesk>()
+            .SearchAsync(new RequestQuery(Fields: [new FieldFilter("mounting", FieldKind.SingleSelect, "wall")], Take: 50));
+        Assert.DoesNotContain(foreign.Items, r => r.TypeCode == "CF5");
+    }
+
     private static RequestInput Input(Guid type, Dictionary<string, string?> fields) =>
         new() { ServiceTypeId = type, ContactPhone = "13800000000", Subject = "上门维修", CustomFields = fields };
 

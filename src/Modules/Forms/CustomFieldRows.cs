@@ -27,7 +27,7 @@ public static class CustomFieldRows
                     Position = i,
                     Term = part.Length > CustomFieldValue.TermLength ? part[..CustomFieldValue.TermLength] : part,
                     Text = part.Length > CustomFieldValue.TermLength ? part : null,
-                    Number = field.IsNumeric && decimal.TryParse(part, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : null,
+                    Number = field.IsNumeric && double.TryParse(part, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : null,
                 };
             }
         }

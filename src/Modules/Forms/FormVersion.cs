@@ -67,5 +67,10 @@ public class CustomFieldValue : ITenantOwned
 
     /// <summary>The whole text when it is longer than <see cref="Term"/> can hold.</summary>
     public string? Text { get; set; }
-    public decimal? Number { get; set; }
+
+    /// <summary>
+    /// A number's value for ranges and ordering. A double, not a decimal: SQLite keeps decimals as text, which would order
+    /// "10" before "9"; the exact value stays in <see cref="Term"/>.
+    /// </summary>
+    public double? Number { get; set; }
 }

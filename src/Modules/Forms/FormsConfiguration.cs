@@ -27,7 +27,6 @@ internal sealed class CustomFieldValueConfiguration : IEntityTypeConfiguration<C
         builder.Property(v => v.FieldKey).HasMaxLength(32).IsRequired();
         builder.Property(v => v.Term).HasMaxLength(CustomFieldValue.TermLength).IsRequired();
         builder.Property(v => v.Text).HasMaxLength(Forms.FieldDefinition.TextLimit);
-        builder.Property(v => v.Number).HasPrecision(18, 4);
         builder.HasIndex(v => new { v.TenantId, v.OwnerId, v.FieldKey });
         builder.HasIndex(v => new { v.TenantId, v.FieldKey, v.Term });
         builder.HasIndex(v => new { v.TenantId, v.FieldKey, v.Number });

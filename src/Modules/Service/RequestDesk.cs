@@ -207,8 +207,12 @@ public sealed class RequestDesk(
             requests = requests.Where(r => r.SerialNumber == number);
         }
 
+        requests = requests.WhereFields(db.CustomFieldValues, query.Fields, r => r.Id);
         var total = await requests.CountAsync(cancellationToken);
-        var page = await requests.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Number)
+        var ordered = query.FieldSort is { } fieldSort
+            ? requests.OrderByField(db.CustomFieldValues, fieldSort, r => r.Id).ThenByDescending(r => r.CreatedAt)
+            : requests.OrderByDescending(r => r.CreatedAt);
+        var page = await ordered.ThenByDescending(r => r.Number)
             .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, MaxPageSize))
             .Select(r => new
             {

@@ -69,9 +69,12 @@ public enum RequestView
     Open,
 }
 
+/// <param name="Fields">Custom-field conditions, all of which a request meets.</param>
+/// <param name="FieldSort">Orders by a custom field instead of by date (requests without a value last).</param>
 public sealed record RequestQuery(
     RequestView View = RequestView.All, string? Search = null, RequestStatus? Status = null, Guid? ServiceTypeId = null,
-    Guid? CustomerId = null, string? SerialNumber = null, string? UserId = null, int Skip = 0, int Take = 20);
+    Guid? CustomerId = null, string? SerialNumber = null, string? UserId = null, int Skip = 0, int Take = 20,
+    IReadOnlyList<AfterSales.Modules.Forms.FieldFilter>? Fields = null, AfterSales.Modules.Forms.FieldSort? FieldSort = null);
 
 public sealed record RequestRow(
     Guid Id, string Number, string TypeCode, string TypeName, string TypeColor, string Subject, string? CustomerName, string? SerialNumber,

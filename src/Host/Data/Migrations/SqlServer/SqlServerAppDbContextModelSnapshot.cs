@@ -410,9 +410,8 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
-                    b.Property<decimal?>("Number")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("decimal(18,4)");
+                    b.Property<double?>("Number")
+                        .HasColumnType("float");
 
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uniqueidentifier");

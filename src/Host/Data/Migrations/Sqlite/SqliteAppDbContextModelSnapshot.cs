@@ -402,9 +402,8 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal?>("Number")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("TEXT");
+                    b.Property<double?>("Number")
+                        .HasColumnType("REAL");
 
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("TEXT");
