@@ -426,6 +426,79 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
         Assert.Empty(errors);
     }
 
+    [Fact]
+    public async Task AddACustomFieldThatAgentsFillAndListsFilterAndExport()
+    {
+        // The admin adds a required "error code" to the on-site form and publishes it as the next version.
+        await using (var admin = await SignInAtDemoAsync("admin@demo.example"))
+        {
+            var page = admin.Page;
+            await page.GotoAsync($"{app.BaseUrl}/t/demo/admin/forms");
+            await WaitForCircuitAsync(page);
+            await page.GetByTestId("design-ONSITE").ClickAsync();
+            await ExpectUrlAsync(page, "/t/demo/admin/forms/request/[0-9a-f-]{36}$");
+            await Assertions.Expect(page.GetByTestId("field-mounting")).ToBeVisibleAsync();
+            await page.GetByTestId("palette-Text").ClickAsync();
+            await page.GetByTestId("prop-label-zh").FillAsync("故障代码");
+            await page.GetByTestId("prop-label-zh").PressAsync("Tab");
+            await page.GetByTestId("prop-label-en").FillAsync("Error code");
+            await page.GetByTestId("prop-label-en").PressAsync("Tab");
+            await Assertions.Expect(page.GetByTestId("prop-key")).ToHaveValueAsync("error_code");
+            await page.GetByTestId("prop-required").ClickAsync();
+            await page.GetByText("预览：员工").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("preview-staff")).ToContainTextAsync("故障代码");
+            await ScreenshotsAsync(page, "form-designer-zh-CN");
+            await page.GetByTestId("field-error_code").ClickAsync();
+            await page.GetByTestId("prop-required").ClickAsync();
+            await page.GetByTestId("designer-publish").ClickAsync();
+            await page.Locator(".rz-dialog .rz-button", new() { HasText = "发布" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("designer-status")).ToContainTextAsync("已发布版本 2");
+            Assert.Empty(admin.Errors);
+        }
+
+        // An agent takes an on-site request: the new field is required, then filled.
+        await using var agent = await SignInAtDemoAsync("agent@demo.example");
+        var (agentPage, errors) = (agent.Page, agent.Errors);
+        await agentPage.GotoAsync($"{app.BaseUrl}/t/demo/requests/new");
+        await WaitForCircuitAsync(agentPage);
+        await agentPage.GetByTestId("type-ONSITE").ClickAsync();
+        await Assertions.Expect(agentPage.GetByTestId("cf-error_code")).ToBeVisibleAsync();
+        await agentPage.GetByTestId("request-customer").FillAsync("C1003");
+        await agentPage.GetByTestId("request-customer").PressAsync("Tab");
+        await agentPage.GetByTestId("request-subject").FillAsync("显示故障代码后停机");
+        await agentPage.GetByTestId("request-subject").PressAsync("Tab");
+        await agentPage.GetByTestId("request-save").ClickAsync();
+        await Assertions.Expect(agentPage.GetByTestId("request-errors")).ToContainTextAsync("请填写故障代码");
+        await agentPage.GetByTestId("cf-error_code").Locator("input").FillAsync("E5");
+        await agentPage.GetByTestId("cf-error_code").Locator("input").PressAsync("Tab");
+        await agentPage.GetByTestId("request-save").ClickAsync();
+        await ExpectUrlAsync(agentPage, "/t/demo/requests/SR-[0-9]{8}-[0-9]{4}$");
+        await Assertions.Expect(agentPage.GetByTestId("request-fields")).ToContainTextAsync("E5");
+
+        // The list filters by the field and exports it as a column.
+        await agentPage.GotoAsync($"{app.BaseUrl}/t/demo/requests");
+        await WaitForCircuitAsync(agentPage);
+        await agentPage.GetByTestId("request-field").ClickAsync();
+        await agentPage.Locator(".rz-dropdown-item", new() { HasText = "故障代码" }).First.ClickAsync();
+        await agentPage.GetByTestId("request-field-value").FillAsync("E5");
+        await agentPage.GetByTestId("request-field-value").PressAsync("Tab");
+        await Assertions.Expect(agentPage.GetByTestId("requests-grid")).ToContainTextAsync("显示故障代码后停机");
+        await Assertions.Expect(agentPage.GetByTestId("requests-grid")).Not.ToContainTextAsync("空调不制冷");
+        await ScreenshotsAsync(agentPage, "requests-custom-field-zh-CN");
+        await agentPage.GetByTestId("request-field-value").FillAsync("E5");
+        await agentPage.GetByTestId("request-field-value").PressAsync("Tab");
+        var download = await agentPage.RunAndWaitForDownloadAsync(() => agentPage.GetByTestId("requests-export").ClickAsync());
+        var file = Path.Combine(Path.GetTempPath(), $"requests-{Guid.NewGuid():N}.xlsx");
+        await download.SaveAsAsync(file);
+        var rows = MiniExcelLibs.MiniExcel.Query(file, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        File.Delete(file);
+
+        var row = Assert.Single(rows);
+        Assert.Equal("E5", row["故障代码"]?.ToString());
+        Assert.Equal("显示故障代码后停机", row["主题"]?.ToString());
+        Assert.Empty(errors);
+    }
+
     /// <summary>A fresh zh-CN desktop browser signed in at the demo tenant; the page's script errors are collected.</summary>
     private async Task<BrowserSession> SignInAtDemoAsync(string email)
     {

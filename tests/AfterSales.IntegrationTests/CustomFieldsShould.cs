@@ -113,6 +113,13 @@ public sealed class CustomFieldsShould(AppFactory factory) : IClassFixture<AppFa
         var number = JsonDocument.Parse(await good.TextAsync()).RootElement.GetProperty("number").GetString();
         using var shown = JsonDocument.Parse(await (await client.GetAsync($"/api/v1/service-requests/{number}")).TextAsync());
 
+        using var filtered = JsonDocument.Parse(await (await client.GetAsync($"/api/v1/service-requests?serviceTypeId={type}&cf.floor_no=10~20&cf.mounting=wall")).TextAsync());
+        using var none = JsonDocument.Parse(await (await client.GetAsync($"/api/v1/service-requests?serviceTypeId={type}&cf.floor_no=13")).TextAsync());
+        var unknownFilter = await client.GetAsync("/api/v1/service-requests?cf.colour=red");
+
+        Assert.Equal([number], filtered.RootElement.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("number").GetString()));
+        Assert.Equal(0, none.RootElement.GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.BadRequest, unknownFilter.StatusCode);
         Assert.Equal(["mounting", "floor_no", "visit_fee"], described.GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("key").GetString()));
         Assert.Equal("SingleSelect", described.GetProperty("fields")[0].GetProperty("kind").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);

@@ -11,6 +11,25 @@ namespace AfterSales.Modules.Forms;
 public sealed record FieldFilter(string Key, FieldKind Kind, string? Value, string? To = null)
 {
     public bool IsEmpty => string.IsNullOrWhiteSpace(Value) && string.IsNullOrWhiteSpace(To);
+
+    /// <summary>
+    /// Reads a filter as a URL carries it: a value, or <c>from~to</c> for numbers and dates (either side may be empty; a single
+    /// number or date means exactly that one).
+    /// </summary>
+    public static FieldFilter Parse(FieldDefinition field, string? text)
+    {
+        if (field.IsNumeric || field.IsDate)
+        {
+            return text?.IndexOf('~') is >= 0 and var at
+                ? new FieldFilter(field.Key, field.Kind, text[..at], text[(at + 1)..])
+                : new FieldFilter(field.Key, field.Kind, text, text);
+        }
+
+        return new FieldFilter(field.Key, field.Kind, text);
+    }
+
+    /// <summary>The filter as a URL carries it (see <see cref="Parse"/>).</summary>
+    public string ToText() => To is null || To == Value ? Value ?? "" : $"{Value}~{To}";
 }
 
 /// <summary>Orders a list by a custom field.</summary>

@@ -252,6 +252,16 @@ public sealed class RequestDesk(
             r.DueAt, r.ClosedAt, r.ConcurrencyStamp, r.FormVersionId);
     }
 
+    /// <summary>
+    /// The custom fields a list can filter, sort and export by: every field the type's form (or, with no type, any type's form)
+    /// ever published, so requests taken under an older version stay findable.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, FieldDefinition>> ListFieldsAsync(Guid? serviceTypeId, CancellationToken cancellationToken = default)
+    {
+        var typeIds = serviceTypeId is { } id ? [id] : (await types.ListAsync(includeRetired: true, cancellationToken)).Select(t => t.Id).ToList();
+        return await forms.FieldsEverPublishedAsync(typeIds.Select(FormKeys.ForServiceType).ToList(), cancellationToken);
+    }
+
     /// <summary>A request's custom fields, by the form version it was taken with.</summary>
     public async Task<FilledForm> FieldsAsync(RequestDetail request, CancellationToken cancellationToken = default)
     {

@@ -25,7 +25,8 @@ internal static class ServiceRequestsApi
         api.MapGet("/service-types", TypesAsync).WithTags("Service requests").WithName("ListServiceTypes")
             .WithSummary("The tenant's service types that take new requests, in their order.");
         var requests = api.MapGroup("/service-requests").WithTags("Service requests");
-        requests.MapGet("/", ListAsync).WithName("ListServiceRequests").WithSummary("Requests, newest first, searched and paged (take at most 100).");
+        requests.MapGet("/", ListAsync).WithName("ListServiceRequests")
+            .WithSummary("Requests, newest first, searched and paged (take at most 100); cf.{key}=value filters by a custom field (from~to for numbers and dates).");
         requests.MapGet("/{number}", GetAsync).WithName("GetServiceRequest").WithSummary("One request with its timeline.");
         requests.MapPost("/", CreateAsync).WithName("CreateServiceRequest")
             .WithSummary("Takes a request; the serial number brings its owner, model, warranty and agreement.");
@@ -47,9 +48,28 @@ internal static class ServiceRequestsApi
         return TypedResults.Ok<IReadOnlyList<TypeResponse>>(response);
     }
 
-    private static async Task<Ok<RequestPage>> ListAsync(
-        RequestDesk desk, string? search, RequestStatus? status, string? serialNumber, int skip = 0, int take = 20, CancellationToken cancellationToken = default) =>
-        TypedResults.Ok(await desk.SearchAsync(new RequestQuery(Search: search, Status: status, SerialNumber: serialNumber, Skip: skip, Take: take), cancellationToken));
+    private static async Task<Results<Ok<RequestPage>, ValidationProblem>> ListAsync(
+        RequestDesk desk, HttpContext context, string? search, RequestStatus? status, Guid? serviceTypeId, string? serialNumber, int skip = 0, int take = 20,
+        CancellationToken cancellationToken = default)
+    {
+        var filters = new List<FieldFilter>();
+        var asked = context.Request.Query.Where(q => q.Key.StartsWith("cf.", StringComparison.Ordinal)).ToList();
+        if (asked.Count > 0)
+        {
+            var fields = await desk.ListFieldsAsync(serviceTypeId, cancellationToken);
+            var unknown = asked.Where(q => !fields.ContainsKey(q.Key[3..])).Select(q => q.Key).ToList();
+            if (unknown.Count > 0)
+            {
+                return TypedResults.ValidationProblem(unknown.ToDictionary(k => k, k => new[] { $"No custom field \"{k[3..]}\" on the requests' forms." }));
+            }
+
+            filters.AddRange(asked.Select(q => FieldFilter.Parse(fields[q.Key[3..]], q.Value.ToString())));
+        }
+
+        return TypedResults.Ok(await desk.SearchAsync(
+            new RequestQuery(Search: search, Status: status, ServiceTypeId: serviceTypeId, SerialNumber: serialNumber, Skip: skip, Take: take, Fields: filters),
+            cancellationToken));
+    }
 
     private static async Task<Results<Ok<RequestResponse>, NotFound>> GetAsync(string number, RequestDesk desk, CancellationToken cancellationToken)
     {
