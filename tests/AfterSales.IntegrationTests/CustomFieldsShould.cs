@@ -228,6 +228,14 @@ public sealed class CustomFieldsShould(AppFactory factory) : IClassFixture<AppFa
         Assert.Equal("CF-1", unitFields["installed_by"]);
         Assert.Empty(await registry.CustomFieldsAsync(registered.Id!.Value));
         Assert.Empty(await acme.ServiceProvider.GetRequiredService<AfterSales.Modules.Customers.CustomerDirectory>().CustomFieldsAsync(customerId));
+
+        // The customer list exports the field as a column, and filters by it.
+        var browser = factory.CreateBrowser();
+        await browser.LoginAsync("/t/demo", "agent@demo.example");
+        using var inRange = new MemoryStream(await (await browser.GetAsync("/t/demo/customers/export.xlsx?cf.credit_limit=40000~60000")).Content.ReadAsByteArrayAsync());
+        var rows = MiniExcelLibs.MiniExcel.Query(inRange, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        var row = Assert.Single(rows);
+        Assert.Equal(("CF-1", 50000m), ((string)row["客户编号"], Convert.ToDecimal(row["信用额度"], System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Fact]

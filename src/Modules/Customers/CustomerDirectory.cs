@@ -48,6 +48,7 @@ public sealed class CustomerDirectory(IDbFactory<ICustomersDb> dbFactory, AfterS
             customers = customers.Where(c => c.Region == region);
         }
 
+        customers = AfterSales.Modules.Forms.FieldQueries.WhereFields(customers, db.CustomFieldValues, query.Fields, c => c.Id);
         var total = await customers.CountAsync(cancellationToken);
         var sorted = (query.Sort, query.Descending) switch
         {
@@ -125,6 +126,13 @@ public sealed class CustomerDirectory(IDbFactory<ICustomersDb> dbFactory, AfterS
         var trimmed = code.Trim();
         return await db.Customers.AsNoTracking().Where(c => c.Code == trimmed)
             .Select(c => new CustomerRef(c.Id, c.Code, c.Name)).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>The custom-field values of several customers (an export's rows).</summary>
+    public async Task<Dictionary<Guid, Dictionary<string, string>>> CustomFieldsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        return await AfterSales.Modules.Forms.CustomFieldRows.ReadManyAsync(db.CustomFieldValues, ids, cancellationToken);
     }
 
     /// <summary>A customer's custom-field values, by key, in canonical form.</summary>

@@ -14,7 +14,7 @@ public enum CustomerSort
 /// <param name="Region">Only customers in this region (exact).</param>
 public sealed record CustomerQuery(
     string? Search = null, CustomerKind? Kind = null, CustomerSort Sort = CustomerSort.Default, bool Descending = false, int Skip = 0, int Take = 20,
-    string? Level = null, string? Region = null);
+    string? Level = null, string? Region = null, IReadOnlyList<AfterSales.Modules.Forms.FieldFilter>? Fields = null);
 
 /// <summary>The classifications and regions the tenant's customers use, for filters and suggestions.</summary>
 public sealed record CustomerFacets(IReadOnlyList<string> Levels, IReadOnlyList<string> Regions);

@@ -58,8 +58,15 @@ public static class CustomFieldRows
             return [];
         }
 
-        var rows = await set.AsNoTracking().Where(v => ownerIds.Contains(v.OwnerId))
-            .Select(v => new { v.OwnerId, v.FieldKey, v.Position, Value = v.Text ?? v.Term }).ToListAsync(cancellationToken);
+        // An export reads up to 100,000 records: in chunks, so no statement carries more ids than a database takes as parameters.
+        var rows = new List<(Guid OwnerId, string FieldKey, int Position, string Value)>();
+        foreach (var chunk in ownerIds.Chunk(500))
+        {
+            rows.AddRange((await set.AsNoTracking().Where(v => chunk.Contains(v.OwnerId))
+                .Select(v => new { v.OwnerId, v.FieldKey, v.Position, Value = v.Text ?? v.Term }).ToListAsync(cancellationToken))
+                .Select(v => (v.OwnerId, v.FieldKey, v.Position, v.Value)));
+        }
+
         return rows.GroupBy(r => r.OwnerId).ToDictionary(
             g => g.Key,
             g => g.GroupBy(r => r.FieldKey).ToDictionary(f => f.Key, f => string.Join(',', f.OrderBy(r => r.Position).Select(r => r.Value)), StringComparer.Ordinal));

@@ -28,6 +28,19 @@ public sealed record FieldFilter(string Key, FieldKind Kind, string? Value, stri
         return new FieldFilter(field.Key, field.Kind, text);
     }
 
+    /// <summary>The <c>cf.{key}</c> parameters of a URL naming one of <paramref name="fields"/>, as filters (others are left to the caller).</summary>
+    public static IReadOnlyList<FieldFilter> FromQuery(Microsoft.AspNetCore.Http.IQueryCollection query, IReadOnlyDictionary<string, FieldDefinition> fields) =>
+        query.Where(q => q.Key.StartsWith(UrlPrefix, StringComparison.Ordinal) && fields.ContainsKey(q.Key[UrlPrefix.Length..]))
+            .Select(q => Parse(fields[q.Key[UrlPrefix.Length..]], q.Value.ToString()))
+            .Where(f => !f.IsEmpty)
+            .ToList();
+
+    /// <summary>The URL parameter prefix of custom-field filters: <c>cf.floor_no=10~20</c>.</summary>
+    public const string UrlPrefix = "cf.";
+
+    /// <summary>The filter as a URL parameter, <c>&amp;cf.key=value</c>, or nothing when it filters nothing.</summary>
+    public string ToQuery() => IsEmpty ? "" : $"&{UrlPrefix}{Key}={Uri.EscapeDataString(ToText())}";
+
     /// <summary>The filter as a URL carries it (see <see cref="Parse"/>).</summary>
     public string ToText() => To is null || To == Value ? Value ?? "" : $"{Value}~{To}";
 }

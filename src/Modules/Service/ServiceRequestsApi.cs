@@ -63,7 +63,7 @@ internal static class ServiceRequestsApi
                 return TypedResults.ValidationProblem(unknown.ToDictionary(k => k, k => new[] { $"No custom field \"{k[3..]}\" on the requests' forms." }));
             }
 
-            filters.AddRange(asked.Select(q => FieldFilter.Parse(fields[q.Key[3..]], q.Value.ToString())));
+            filters.AddRange(FieldFilter.FromQuery(context.Request.Query, fields));
         }
 
         return TypedResults.Ok(await desk.SearchAsync(
