@@ -218,6 +218,10 @@ public sealed class CustomFieldsShould(AppFactory factory) : IClassFixture<AppFa
         var customerFields = await directory.CustomFieldsAsync(customerId);
         var unitFields = await registry.CustomFieldsAsync(registered.Id!.Value);
         await registry.DeleteAsync(registered.Id!.Value);
+        await registry.RegisterAsync(new AfterSales.Modules.Products.SerialInput
+        {
+            Number = "CF-UNIT-2", ModelCode = "KT-35", CustomFields = new() { ["installed_by"] = "CF-1" },
+        });
         await using var acme = await factory.TenantScopeAsync("acme");
 
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
@@ -236,6 +240,9 @@ public sealed class CustomFieldsShould(AppFactory factory) : IClassFixture<AppFa
         var rows = MiniExcelLibs.MiniExcel.Query(inRange, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
         var row = Assert.Single(rows);
         Assert.Equal(("CF-1", 50000m), ((string)row["客户编号"], Convert.ToDecimal(row["信用额度"], System.Globalization.CultureInfo.InvariantCulture)));
+        using var units = new MemoryStream(await (await browser.GetAsync("/t/demo/serials/export.xlsx?cf.installed_by=cf-1")).Content.ReadAsByteArrayAsync());
+        var unit = Assert.Single(MiniExcelLibs.MiniExcel.Query(units, useHeaderRow: true).Cast<IDictionary<string, object>>());
+        Assert.Equal(("CF-UNIT-2", "CF-1"), ((string)unit["序列号"], (string)unit["安装商"]));
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 namespace AfterSales.Modules.Products;
 
-public sealed record SerialQuery(string? Search = null, Guid? CustomerId = null, int? ExpiringWithinDays = null, int Skip = 0, int Take = 20);
+public sealed record SerialQuery(
+    string? Search = null, Guid? CustomerId = null, int? ExpiringWithinDays = null, int Skip = 0, int Take = 20,
+    IReadOnlyList<AfterSales.Modules.Forms.FieldFilter>? Fields = null);
 
 public sealed record SerialRow(
     Guid Id, string Number, string ModelCode, string ModelName, string? CustomerCode, string? CustomerName,

@@ -64,6 +64,7 @@ public sealed partial class SerialRegistry(IDbFactory<IProductsDb> dbFactory, Cu
             units = units.Where(s => s.WarrantyEnd >= today && s.WarrantyEnd <= until);
         }
 
+        units = AfterSales.Modules.Forms.FieldQueries.WhereFields(units, db.CustomFieldValues, query.Fields, s => s.Id);
         var total = await units.CountAsync(cancellationToken);
         var ordered = query.ExpiringWithinDays is null ? units.OrderBy(s => s.Number) : units.OrderBy(s => s.WarrantyEnd).ThenBy(s => s.Number);
         var page = await ordered
@@ -204,6 +205,13 @@ public sealed partial class SerialRegistry(IDbFactory<IProductsDb> dbFactory, Cu
     }
 
     /// <summary>What happened to a unit, newest first: its registration, every correction (from the audit trail) and every extension.</summary>
+    /// <summary>The custom-field values of several units (an export's rows).</summary>
+    public async Task<Dictionary<Guid, Dictionary<string, string>>> CustomFieldsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        return await AfterSales.Modules.Forms.CustomFieldRows.ReadManyAsync(db.CustomFieldValues, ids, cancellationToken);
+    }
+
     /// <summary>A unit's custom-field values, by key, in canonical form.</summary>
     public async Task<Dictionary<string, string>> CustomFieldsAsync(Guid id, CancellationToken cancellationToken = default)
     {
