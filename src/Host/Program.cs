@@ -4,10 +4,12 @@ using AfterSales.Host.Data;
 using AfterSales.Host.Identity;
 using AfterSales.Host.Seeding;
 using AfterSales.Host.Setup;
+using AfterSales.Host.Storage;
 using AfterSales.Modules.Administration;
 using AfterSales.Modules.Customers;
 using AfterSales.Modules.Products;
 using AfterSales.Modules.Service;
+using AfterSales.Modules.Shared;
 using AfterSales.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
 using OpenIddict.Validation.AspNetCore;
@@ -33,6 +35,7 @@ builder.Services.AddProductsModule();
 builder.Services.AddServiceModule();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<IFileStore, DiskFileStore>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddLocalization();
 builder.Services.AddProblemDetails();
@@ -86,6 +89,7 @@ app.MapCultureSwitch();
 app.MapAccountEndpoints();
 app.MapCustomersDownloads();
 app.MapProductsDownloads();
+app.MapServiceDownloads();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
     .AddAdditionalAssemblies(typeof(AdministrationModule).Assembly);
