@@ -76,6 +76,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<ServiceType> ServiceTypes => Set<ServiceType>();
     public DbSet<ServiceRequest> ServiceRequests => Set<ServiceRequest>();
     public DbSet<RequestEvent> RequestEvents => Set<RequestEvent>();
+    public DbSet<RequestAttachment> RequestAttachments => Set<RequestAttachment>();
     public DbSet<RequestNumberCounter> RequestNumberCounters => Set<RequestNumberCounter>();
     public DbSet<ServiceCounter> ServiceCounters => Set<ServiceCounter>();
     public DbSet<DictionaryEntry> DictionaryEntries => Set<DictionaryEntry>();

@@ -9,6 +9,7 @@ public interface IServiceDb : IDisposable
     DbSet<ServiceType> ServiceTypes { get; }
     DbSet<ServiceRequest> ServiceRequests { get; }
     DbSet<RequestEvent> RequestEvents { get; }
+    DbSet<RequestAttachment> RequestAttachments { get; }
     DbSet<RequestNumberCounter> RequestNumberCounters { get; }
     DbSet<ServiceCounter> ServiceCounters { get; }
     DbSet<DictionaryEntry> DictionaryEntries { get; }

@@ -2,7 +2,7 @@ using AfterSales.Tenancy.EntityFrameworkCore;
 
 namespace AfterSales.Modules.Service;
 
-/// <summary>One line of a request's timeline: its creation, a status change, an assignment or a comment, with who and when.</summary>
+/// <summary>One line of a request's timeline: its creation, a status change, an assignment, a comment or an attachment, with who and when.</summary>
 public class RequestEvent : ITenantOwned
 {
     public long Id { get; set; }
@@ -15,7 +15,7 @@ public class RequestEvent : ITenantOwned
     public RequestStatus? FromStatus { get; set; }
     public RequestStatus? ToStatus { get; set; }
 
-    /// <summary>A comment's text, an assignee's name, a transition's reason.</summary>
+    /// <summary>A comment's text, an assignee's name, a transition's reason, an attachment's file name.</summary>
     public string? Text { get; set; }
 
     /// <summary>Shown to the customer on the portal; internal notes are not.</summary>
@@ -28,6 +28,8 @@ public enum RequestEventKind
     StatusChanged = 1,
     Assigned = 2,
     Comment = 3,
+    AttachmentAdded = 4,
+    AttachmentRemoved = 5,
 
     /// <summary>Custom fields edited; the text lists each change.</summary>
     FieldsChanged = 10,

@@ -59,6 +59,22 @@ internal sealed class RequestEventConfiguration : IEntityTypeConfiguration<Reque
     }
 }
 
+internal sealed class RequestAttachmentConfiguration : IEntityTypeConfiguration<RequestAttachment>
+{
+    public void Configure(EntityTypeBuilder<RequestAttachment> builder)
+    {
+        builder.ToTable("RequestAttachments");
+        builder.Property(a => a.FileName).HasMaxLength(AttachmentRules.FileNameLength).IsRequired();
+        builder.Property(a => a.ContentType).HasMaxLength(128).IsRequired();
+        builder.Property(a => a.StorageKey).HasMaxLength(256).IsRequired();
+        builder.Property(a => a.UploadedById).HasMaxLength(450);
+        builder.Property(a => a.UploadedBy).HasMaxLength(256);
+        builder.HasIndex(a => new { a.TenantId, a.ServiceRequestId, a.UploadedAt });
+        // Not cascade: the database cannot delete the stored files, so removing a request must go through its attachments first.
+        builder.HasOne<ServiceRequest>().WithMany().HasForeignKey(a => a.ServiceRequestId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class RequestNumberCounterConfiguration : IEntityTypeConfiguration<RequestNumberCounter>
 {
     public void Configure(EntityTypeBuilder<RequestNumberCounter> builder)

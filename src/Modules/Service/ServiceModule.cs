@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AfterSales.Modules.Service;
@@ -11,14 +12,24 @@ public static class ServiceModule
         services.AddScoped<ServiceTypeCatalog>();
         services.AddScoped<RequestDesk>();
         services.AddScoped<DictionaryBook>();
+        services.AddScoped<RequestAttachments>();
+        services.AddSingleton(sp => AttachmentLimits.From(sp.GetRequiredService<IConfiguration>()));
         // The workflow engine replaces this registration once tenants draw their own flows.
         services.AddSingleton<IRequestFlow, DefaultRequestFlow>();
         return services;
     }
 
+    /// <summary>Endpoints of the staff UI that are not pages (attachment downloads).</summary>
+    public static IEndpointRouteBuilder MapServiceDownloads(this IEndpointRouteBuilder app)
+    {
+        AttachmentDownload.Map(app);
+        return app;
+    }
+
     public static RouteGroupBuilder MapServiceApi(this RouteGroupBuilder api)
     {
         ServiceRequestsApi.Map(api);
+        RequestAttachmentsApi.Map(api);
         return api;
     }
 }

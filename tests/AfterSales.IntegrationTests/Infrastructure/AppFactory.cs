@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AfterSales.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real host in Development (so the demo seed runs) over its own SQLite file in the temp directory,
+/// The real host in Development (so the demo seed runs) over its own SQLite file and file-store folder in the temp directory,
 /// deleted on dispose. One instance per test class (xUnit class fixture), so classes never share data.
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>
@@ -16,6 +16,7 @@ public class AppFactory : WebApplicationFactory<Program>
     public const string Password = "Demo@12345";
 
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"aftersales-it-{Guid.NewGuid():N}.db");
+    private readonly string _storageRoot = Path.Combine(Path.GetTempPath(), $"aftersales-it-files-{Guid.NewGuid():N}");
 
     /// <summary>Permits per minute of the auth rate limits; high so ordinary tests never hit them.</summary>
     protected virtual int AuthPermitsPerMinute => 10_000;
@@ -25,6 +26,9 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => _databasePath;
 
+    /// <summary><c>Storage:Root</c>: where this host's attachments are stored.</summary>
+    public string StorageRoot => _storageRoot;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // UseSetting reaches WebApplicationBuilder.Configuration before Program reads it (host strategy, rate limits).
@@ -32,6 +36,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={_databasePath}");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:SeedDemoData", "true");
+        builder.UseSetting("Storage:Root", _storageRoot);
         builder.UseSetting("Tenancy:BaseHost", BaseHost);
         builder.UseSetting("RateLimiting:AuthPermitsPerMinute", AuthPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
@@ -68,7 +73,7 @@ public class AppFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
-        DeleteDatabase();
+        DeleteTemporaryFiles();
     }
 
     protected override void Dispose(bool disposing)
@@ -76,11 +81,11 @@ public class AppFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            DeleteDatabase();
+            DeleteTemporaryFiles();
         }
     }
 
-    private void DeleteDatabase()
+    private void DeleteTemporaryFiles()
     {
         // Pooled connections keep the file open; only idle ones are closed, other hosts' busy ones are untouched.
         SqliteConnection.ClearAllPools();
@@ -95,6 +100,18 @@ public class AppFactory : WebApplicationFactory<Program>
                 // Best effort: the temp directory is cleaned by the OS.
             }
         }
+
+        try
+        {
+            if (Directory.Exists(_storageRoot))
+            {
+                Directory.Delete(_storageRoot, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // Best effort, as above.
+        }
     }
 }
 
@@ -104,6 +121,20 @@ public sealed class SubdomainAppFactory : AppFactory
     public const string Domain = "aftersales.test";
 
     protected override string BaseHost => Domain;
+}
+
+/// <summary>The host with small attachment limits, so the tests reach them with small files.</summary>
+public sealed class AttachmentsAppFactory : AppFactory
+{
+    public const int MaxBytes = 64 * 1024;
+    public const int MaxFilesPerRequest = 5;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Attachments:MaxBytes", MaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Attachments:MaxFilesPerRequest", MaxFilesPerRequest.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
 }
 
 /// <summary>The host with the production-like (low) auth rate limit.</summary>
