@@ -291,6 +291,31 @@ public sealed class CustomFieldsShould(AppFactory factory) : IClassFixture<AppFa
         Assert.DoesNotContain(foreign.Items, r => r.TypeCode == "CF5");
     }
 
+    [Fact]
+    public async Task PointAttachmentFieldsAtTheRequestsOwnFiles()
+    {
+        await using var scope = await factory.TenantScopeAsync("demo");
+        var desk = scope.ServiceProvider.GetRequiredService<RequestDesk>();
+        var type = await NewTypeAsync(scope, "CF6");
+        var form = new FormSchema { Sections = [new FormSection { Fields = [new FieldDefinition { Key = "photo", Kind = FieldKind.Attachment, LabelEn = "Photo" }] }] };
+        await PublishAsync(scope.ServiceProvider.GetRequiredService<FormBook>(), FormKeys.ForServiceType(type), form);
+        var early = await desk.CreateAsync(Input(type, new() { ["photo"] = Guid.NewGuid().ToString() }), Agent);
+        var number = (await desk.CreateAsync(Input(type, []), Agent)).Number!;
+        var request = (await desk.GetAsync(number))!;
+        var added = await scope.ServiceProvider.GetRequiredService<RequestAttachments>().AddAsync(request.Id,
+            [new AttachmentUpload("铭牌.jpg", "image/jpeg", 3, () => new MemoryStream([1, 2, 3]))], Agent);
+        var photo = added.Added.Single().Id.ToString();
+
+        var foreign = await desk.UpdateFieldsAsync(number, new Dictionary<string, string?> { ["photo"] = Guid.NewGuid().ToString() }, request.ConcurrencyStamp, Agent);
+        var own = await desk.UpdateFieldsAsync(number, new Dictionary<string, string?> { ["photo"] = photo }, (await desk.GetAsync(number))!.ConcurrencyStamp, Agent);
+        var fields = await desk.FieldsAsync((await desk.GetAsync(number))!);
+
+        Assert.Equal(["photo:Field.NotFound"], early.FieldErrors!.Select(e => $"{e.Key}:{e.Code}"));
+        Assert.Equal(RequestSaveStatus.Invalid, foreign.Status);
+        Assert.Equal(RequestSaveStatus.Saved, own.Status);
+        Assert.Equal("铭牌.jpg", fields.Display(fields.Schema.Field("photo")!, System.Globalization.CultureInfo.GetCultureInfo("zh-CN")));
+    }
+
     private static RequestInput Input(Guid type, Dictionary<string, string?> fields) =>
         new() { ServiceTypeId = type, ContactPhone = "13800000000", Subject = "上门维修", CustomFields = fields };
 

@@ -55,6 +55,15 @@ public sealed class SchemaRulesShould
         Assert.Equal(["a:Design.KindFixed"], Codes(Form(Text("a")), new Dictionary<string, FieldKind> { ["a"] = FieldKind.Number }));
 
     [Fact]
+    public void KeepAttachmentFieldsOptionalAndOnRequestForms()
+    {
+        var photo = new FieldDefinition { Key = "photo", Kind = FieldKind.Attachment, LabelEn = "Photo", Required = true };
+
+        Assert.Equal(["photo:Design.AttachmentRequired"], Codes(Form(photo)));
+        Assert.Contains("photo:Design.AttachmentNotHere", SchemaRules.Validate(Form(photo), allowAttachments: false).Select(e => $"{e.FieldKey}:{e.Code}"));
+    }
+
+    [Fact]
     public void SurviveAJsonRoundTrip()
     {
         var schema = Form(new FieldDefinition

@@ -161,7 +161,8 @@ public sealed class FormBook(IDbFactory<IFormsDb> dbFactory, TimeProvider clock)
             return new DesignSaveResult(DesignSaveStatus.Conflict);
         }
 
-        var errors = SchemaRules.Validate(draft.Schema, PublishedKinds(versions.Where(v => v.Status == FormVersionStatus.Published).OrderBy(v => v.Version)));
+        var errors = SchemaRules.Validate(draft.Schema, PublishedKinds(versions.Where(v => v.Status == FormVersionStatus.Published).OrderBy(v => v.Version)),
+            allowAttachments: FormKeys.IsRequestForm(key));
         if (errors.Count > 0)
         {
             return new DesignSaveResult(DesignSaveStatus.Invalid, Errors: errors);

@@ -10,7 +10,8 @@ public static class SchemaRules
     public const int MaxOptions = 200;
 
     /// <param name="publishedKeys">Fields earlier versions published: their kind cannot change, since stored values were written for it.</param>
-    public static IReadOnlyList<DesignError> Validate(FormSchema schema, IReadOnlyDictionary<string, FieldKind>? publishedKeys = null)
+    /// <param name="allowAttachments">Only records that keep files (service requests) can have attachment fields.</param>
+    public static IReadOnlyList<DesignError> Validate(FormSchema schema, IReadOnlyDictionary<string, FieldKind>? publishedKeys = null, bool allowAttachments = true)
     {
         var errors = new List<DesignError>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -52,6 +53,16 @@ public static class SchemaRules
             }
 
             errors.AddRange(RulesOf(field));
+            if (field.Kind == FieldKind.Attachment && !allowAttachments)
+            {
+                errors.Add(new DesignError(key, "Design.AttachmentNotHere"));
+            }
+            else if (field.Kind == FieldKind.Attachment && field.Required)
+            {
+                // Files are attached to a record that exists: a new one could never meet the rule.
+                errors.Add(new DesignError(key, "Design.AttachmentRequired"));
+            }
+
             if (field.VisibleWhen is { } rule && !string.IsNullOrEmpty(rule.FieldKey))
             {
                 // Only an earlier field may decide, so visibility settles in one pass and can never go round in a circle.

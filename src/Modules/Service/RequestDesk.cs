@@ -56,7 +56,8 @@ public sealed class RequestDesk(
 
         var form = type is { IsRetired: false } ? await forms.PublishedAsync(FormKeys.ForServiceType(type.Id), cancellationToken) : PublishedForm.None;
         var fields = FormRules.Check(form.Schema, input.CustomFields, audience);
-        var fieldErrors = fields.Errors.Concat(await lookup.CheckReferencesAsync(form.Schema, fields.Values, cancellationToken)).ToList();
+        var fieldErrors = fields.Errors.Concat(await lookup.CheckReferencesAsync(form.Schema, fields.Values, cancellationToken))
+            .Concat(AttachmentErrors(form.Schema, fields.Values, new HashSet<string>())).ToList();
         if (errors.Count > 0 || fieldErrors.Count > 0)
         {
             return new RequestSaveResult(RequestSaveStatus.Invalid, Errors: errors, FieldErrors: fieldErrors, Form: form.Schema);
@@ -268,8 +269,21 @@ public sealed class RequestDesk(
         var form = await forms.VersionAsync(request.FormVersionId, cancellationToken);
         using var db = dbFactory.Create();
         var values = await CustomFieldRows.ReadAsync(db.CustomFieldValues, request.Id, cancellationToken);
-        return await lookup.FillAsync(form.Schema, values, cancellationToken);
+        var filled = await lookup.FillAsync(form.Schema, values, cancellationToken);
+        if (!form.Schema.Fields.Any(f => f.Kind == FieldKind.Attachment))
+        {
+            return filled;
+        }
+
+        var files = await db.RequestAttachments.AsNoTracking().Where(a => a.ServiceRequestId == request.Id)
+            .ToDictionaryAsync(a => a.Id.ToString(), a => a.FileName, cancellationToken);
+        return filled with { Names = (kind, value) => kind == FieldKind.Attachment ? files.GetValueOrDefault(value) : filled.Names(kind, value) };
     }
+
+    // Attachment fields point at files of the request itself; a new request has none yet.
+    private static IEnumerable<FieldError> AttachmentErrors(FormSchema schema, IReadOnlyDictionary<string, string> values, IReadOnlySet<string> attached) =>
+        schema.Fields.Where(f => f.Kind == FieldKind.Attachment && values.TryGetValue(f.Key, out var v) && FieldValues.Split(v).Any(id => !attached.Contains(id)))
+            .Select(f => new FieldError(f.Key, "Field.NotFound"));
 
     /// <summary>
     /// Changes a request's custom fields under the rules of the version it was taken with; the timeline lists each change.
@@ -293,7 +307,10 @@ public sealed class RequestDesk(
 
         var schema = (await forms.VersionAsync(request.FormVersionId, cancellationToken)).Schema;
         var check = FormRules.Check(schema, input, FormAudience.Staff, applyDefaults: false);
-        var fieldErrors = check.Errors.Concat(await lookup.CheckReferencesAsync(schema, check.Values, cancellationToken)).ToList();
+        var attached = (await db.RequestAttachments.Where(a => a.ServiceRequestId == request.Id).Select(a => a.Id).ToListAsync(cancellationToken))
+            .Select(id => id.ToString()).ToHashSet();
+        var fieldErrors = check.Errors.Concat(await lookup.CheckReferencesAsync(schema, check.Values, cancellationToken))
+            .Concat(AttachmentErrors(schema, check.Values, attached)).ToList();
         if (fieldErrors.Count > 0)
         {
             return new RequestSaveResult(RequestSaveStatus.Invalid, FieldErrors: fieldErrors, Form: schema);
