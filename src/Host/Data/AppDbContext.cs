@@ -81,6 +81,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<ServiceCounter> ServiceCounters => Set<ServiceCounter>();
     public DbSet<DictionaryEntry> DictionaryEntries => Set<DictionaryEntry>();
     public DbSet<FormVersion> FormVersions => Set<FormVersion>();
+    public DbSet<SavedFilter> SavedFilters => Set<SavedFilter>();
     public DbSet<CustomFieldValue> CustomFieldValues => Set<CustomFieldValue>();
 
     protected override void OnModelCreating(ModelBuilder builder)

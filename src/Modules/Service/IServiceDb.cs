@@ -10,6 +10,7 @@ public interface IServiceDb : IDisposable
     DbSet<ServiceRequest> ServiceRequests { get; }
     DbSet<RequestEvent> RequestEvents { get; }
     DbSet<RequestAttachment> RequestAttachments { get; }
+    DbSet<SavedFilter> SavedFilters { get; }
     DbSet<RequestNumberCounter> RequestNumberCounters { get; }
     DbSet<ServiceCounter> ServiceCounters { get; }
     DbSet<DictionaryEntry> DictionaryEntries { get; }

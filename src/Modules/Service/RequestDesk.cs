@@ -164,7 +164,24 @@ public sealed class RequestDesk(
             .Select(c => new { c.Key, c.Count }).ToListAsync(cancellationToken)).Select(c => (c.Key, c.Count)).ToList();
     }
 
-    public async Task<RequestPage> SearchAsync(RequestQuery query, CancellationToken cancellationToken = default)
+    /// <summary>The most rows an export writes.</summary>
+    public const int MaxExportRows = 100_000;
+
+    public Task<RequestPage> SearchAsync(RequestQuery query, CancellationToken cancellationToken = default) =>
+        QueryAsync(query, MaxPageSize, cancellationToken);
+
+    /// <summary>Every request matching the filter (sorted like the list), for an export.</summary>
+    public Task<RequestPage> ExportAsync(RequestQuery query, CancellationToken cancellationToken = default) =>
+        QueryAsync(query with { Skip = 0, Take = MaxExportRows }, MaxExportRows, cancellationToken);
+
+    /// <summary>The custom-field values of several requests (an export's rows).</summary>
+    public async Task<Dictionary<Guid, Dictionary<string, string>>> CustomFieldsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        return await CustomFieldRows.ReadManyAsync(db.CustomFieldValues, ids, cancellationToken);
+    }
+
+    private async Task<RequestPage> QueryAsync(RequestQuery query, int maxTake, CancellationToken cancellationToken)
     {
         using var db = dbFactory.Create();
         var requests = db.ServiceRequests.AsNoTracking();
@@ -210,14 +227,27 @@ public sealed class RequestDesk(
 
         requests = requests.WhereFields(db.CustomFieldValues, query.Fields, r => r.Id);
         var total = await requests.CountAsync(cancellationToken);
+        var descending = query.Descending;
         var ordered = query.FieldSort is { } fieldSort
             ? requests.OrderByField(db.CustomFieldValues, fieldSort, r => r.Id).ThenByDescending(r => r.CreatedAt)
-            : requests.OrderByDescending(r => r.CreatedAt);
+            : query.Sort switch
+            {
+                RequestSort.Number => descending ? requests.OrderByDescending(r => r.Number) : requests.OrderBy(r => r.Number),
+                RequestSort.Priority => (descending ? requests.OrderByDescending(r => r.Priority) : requests.OrderBy(r => r.Priority)).ThenByDescending(r => r.CreatedAt),
+                RequestSort.Status => (descending ? requests.OrderByDescending(r => r.Status) : requests.OrderBy(r => r.Status)).ThenByDescending(r => r.CreatedAt),
+                // Requests without a deadline or date go last either way.
+                RequestSort.Due => (descending ? requests.OrderBy(r => r.DueAt == null).ThenByDescending(r => r.DueAt) : requests.OrderBy(r => r.DueAt == null).ThenBy(r => r.DueAt)),
+                RequestSort.RequestedDate => descending
+                    ? requests.OrderBy(r => r.RequestedDate == null).ThenByDescending(r => r.RequestedDate)
+                    : requests.OrderBy(r => r.RequestedDate == null).ThenBy(r => r.RequestedDate),
+                _ => descending ? requests.OrderByDescending(r => r.CreatedAt) : requests.OrderBy(r => r.CreatedAt),
+            };
         var page = await ordered.ThenByDescending(r => r.Number)
-            .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, MaxPageSize))
+            .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, maxTake))
             .Select(r => new
             {
                 r.Id, r.Number, r.ServiceTypeId, r.Subject, r.CustomerId, r.SerialNumber, r.Status, r.Priority, r.AssigneeName, r.CreatedAt, r.DueAt,
+                r.ConcurrencyStamp,
             })
             .ToListAsync(cancellationToken);
         var owners = await customers.RefsAsync(page.Where(r => r.CustomerId != null).Select(r => r.CustomerId!.Value), cancellationToken);
@@ -229,7 +259,7 @@ public sealed class RequestDesk(
             var open = r.Status is not (RequestStatus.Closed or RequestStatus.Cancelled);
             return new RequestRow(r.Id, r.Number, type.Code, type.NameIn(culture), type.Color, r.Subject,
                 r.CustomerId is { } id ? owners.GetValueOrDefault(id)?.Name : null, r.SerialNumber, r.Status, r.Priority, r.AssigneeName, r.CreatedAt, r.DueAt,
-                open && r.DueAt < now);
+                open && r.DueAt < now, r.ConcurrencyStamp);
         }).ToList();
         return new RequestPage(rows, total);
     }
@@ -454,6 +484,44 @@ public sealed class RequestDesk(
         }
 
         return new ActionResult(ActionStatus.Done);
+    }
+
+    /// <summary>
+    /// Assigns several requests to one engineer, each as if assigned on its own page: one the flow does not allow, or that changed
+    /// since the list was loaded (<see cref="RequestRow.ConcurrencyStamp"/>), is left as it is and reported.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Number, ActionStatus Status)>> AssignManyAsync(
+        IReadOnlyList<RequestRow> requests, string engineerId, RequestActor actor, CancellationToken cancellationToken = default)
+    {
+        var results = new List<(string, ActionStatus)>();
+        foreach (var request in requests)
+        {
+            var result = await ApplyAsync(request.Number, RequestAction.Assign, request.ConcurrencyStamp, actor, engineerId, cancellationToken: cancellationToken);
+            results.Add((request.Number, result.Status));
+        }
+
+        return results;
+    }
+
+    /// <summary>The statuses in the order of the closed loop, as the board shows them.</summary>
+    public static readonly RequestStatus[] BoardColumns =
+    [
+        RequestStatus.WaitingForAssignment, RequestStatus.OnHold, RequestStatus.Assigned, RequestStatus.Processed, RequestStatus.ReturnVisit,
+        RequestStatus.Locked, RequestStatus.Closed, RequestStatus.Cancelled,
+    ];
+
+    /// <summary>The board: per status, how many requests match the query and the first <paramref name="perColumn"/> of them.</summary>
+    public async Task<IReadOnlyList<(RequestStatus Status, RequestPage Page)>> BoardAsync(RequestQuery query, int perColumn, CancellationToken cancellationToken = default)
+    {
+        var columns = new List<(RequestStatus, RequestPage)>();
+        foreach (var status in BoardColumns)
+        {
+            columns.Add((status, query.Status is { } only && only != status
+                ? new RequestPage([], 0)
+                : await SearchAsync(query with { Status = status, Skip = 0, Take = perColumn }, cancellationToken)));
+        }
+
+        return columns;
     }
 
     /// <summary>Adds a comment; a public one is shown to the customer on the portal.</summary>

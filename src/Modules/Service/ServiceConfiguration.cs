@@ -108,3 +108,16 @@ internal sealed class DictionaryEntryConfiguration : IEntityTypeConfiguration<Di
         builder.HasOne<DictionaryEntry>().WithMany().HasForeignKey(e => e.ParentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class SavedFilterConfiguration : IEntityTypeConfiguration<SavedFilter>
+{
+    public void Configure(EntityTypeBuilder<SavedFilter> builder)
+    {
+        builder.ToTable("SavedFilters");
+        builder.Property(f => f.UserId).HasMaxLength(450).IsRequired();
+        builder.Property(f => f.Page).HasMaxLength(32).IsRequired();
+        builder.Property(f => f.Name).HasMaxLength(SavedFilter.NameLength).IsRequired();
+        builder.Property(f => f.Query).HasMaxLength(SavedFilter.QueryLength).IsRequired();
+        builder.HasIndex(f => new { f.TenantId, f.UserId, f.Page, f.Name }).IsUnique();
+    }
+}

@@ -13,16 +13,18 @@ public static class ServiceModule
         services.AddScoped<RequestDesk>();
         services.AddScoped<DictionaryBook>();
         services.AddScoped<RequestAttachments>();
+        services.AddScoped<SavedFilters>();
         services.AddSingleton(sp => AttachmentLimits.From(sp.GetRequiredService<IConfiguration>()));
         // The workflow engine replaces this registration once tenants draw their own flows.
         services.AddSingleton<IRequestFlow, DefaultRequestFlow>();
         return services;
     }
 
-    /// <summary>Endpoints of the staff UI that are not pages (attachment downloads).</summary>
+    /// <summary>Endpoints of the staff UI that are not pages (attachment downloads, the list's export).</summary>
     public static IEndpointRouteBuilder MapServiceDownloads(this IEndpointRouteBuilder app)
     {
         AttachmentDownload.Map(app);
+        RequestsExport.Map(app);
         return app;
     }
 

@@ -74,11 +74,24 @@ public enum RequestView
 public sealed record RequestQuery(
     RequestView View = RequestView.All, string? Search = null, RequestStatus? Status = null, Guid? ServiceTypeId = null,
     Guid? CustomerId = null, string? SerialNumber = null, string? UserId = null, int Skip = 0, int Take = 20,
-    IReadOnlyList<AfterSales.Modules.Forms.FieldFilter>? Fields = null, AfterSales.Modules.Forms.FieldSort? FieldSort = null);
+    IReadOnlyList<AfterSales.Modules.Forms.FieldFilter>? Fields = null, AfterSales.Modules.Forms.FieldSort? FieldSort = null,
+    RequestSort Sort = RequestSort.Created, bool Descending = true);
+
+/// <summary>The columns a request list sorts by on the server.</summary>
+public enum RequestSort
+{
+    Created,
+    Number,
+    Priority,
+    Status,
+    Due,
+    RequestedDate,
+}
 
 public sealed record RequestRow(
     Guid Id, string Number, string TypeCode, string TypeName, string TypeColor, string Subject, string? CustomerName, string? SerialNumber,
-    RequestStatus Status, RequestPriority Priority, string? AssigneeName, DateTimeOffset CreatedAt, DateTimeOffset? DueAt, bool Overdue);
+    RequestStatus Status, RequestPriority Priority, string? AssigneeName, DateTimeOffset CreatedAt, DateTimeOffset? DueAt, bool Overdue,
+    string ConcurrencyStamp = "");
 
 public sealed record RequestPage(IReadOnlyList<RequestRow> Items, int Total);
 
