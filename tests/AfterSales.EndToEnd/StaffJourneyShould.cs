@@ -447,9 +447,11 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
             await page.GetByTestId("prop-required").ClickAsync();
             await page.GetByText("预览：员工").ClickAsync();
             await Assertions.Expect(page.GetByTestId("preview-staff")).ToContainTextAsync("故障代码");
+            // Saved as a draft, the work survives a reload (the screenshots reload the page at phone size).
+            await page.GetByTestId("designer-save").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("designer-unsaved")).ToBeHiddenAsync();
             await ScreenshotsAsync(page, "form-designer-zh-CN");
-            await page.GetByTestId("field-error_code").ClickAsync();
-            await page.GetByTestId("prop-required").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("field-error_code")).ToContainTextAsync("*");
             await page.GetByTestId("designer-publish").ClickAsync();
             await page.Locator(".rz-dialog .rz-button", new() { HasText = "发布" }).ClickAsync();
             await Assertions.Expect(page.GetByTestId("designer-status")).ToContainTextAsync("已发布版本 2");
