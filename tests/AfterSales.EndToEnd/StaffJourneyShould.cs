@@ -445,6 +445,9 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
             await page.GetByTestId("prop-label-en").PressAsync("Tab");
             await Assertions.Expect(page.GetByTestId("prop-key")).ToHaveValueAsync("error_code");
             await page.GetByTestId("prop-required").ClickAsync();
+            // A default keeps other journeys' on-site requests valid once the field is required.
+            await page.GetByTestId("prop-default").FillAsync("E0");
+            await page.GetByTestId("prop-default").PressAsync("Tab");
             await page.GetByText("预览：员工").ClickAsync();
             await Assertions.Expect(page.GetByTestId("preview-staff")).ToContainTextAsync("故障代码");
             // Saved as a draft, the work survives a reload (the screenshots reload the page at phone size).
@@ -469,6 +472,9 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
         await agentPage.GetByTestId("request-customer").PressAsync("Tab");
         await agentPage.GetByTestId("request-subject").FillAsync("显示故障代码后停机");
         await agentPage.GetByTestId("request-subject").PressAsync("Tab");
+        await Assertions.Expect(agentPage.GetByTestId("cf-error_code").Locator("input")).ToHaveValueAsync("E0");
+        await agentPage.GetByTestId("cf-error_code").Locator("input").FillAsync("");
+        await agentPage.GetByTestId("cf-error_code").Locator("input").PressAsync("Tab");
         await agentPage.GetByTestId("request-save").ClickAsync();
         await Assertions.Expect(agentPage.GetByTestId("request-errors")).ToContainTextAsync("请填写故障代码");
         await agentPage.GetByTestId("cf-error_code").Locator("input").FillAsync("E5");
