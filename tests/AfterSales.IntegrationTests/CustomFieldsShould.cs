@@ -316,6 +316,37 @@ public sealed class CustomFieldsShould(AppFactory factory) : IClassFixture<AppFa
         Assert.Equal("铭牌.jpg", fields.Display(fields.Schema.Field("photo")!, System.Globalization.CultureInfo.GetCultureInfo("zh-CN")));
     }
 
+    [Fact]
+    public async Task ShowTheDesignerOnlyForTheTenantsOwnTypesAndToAdmins()
+    {
+        Guid acmeOnSite, demoOnSite;
+        await using (var acme = await factory.TenantScopeAsync("acme"))
+        {
+            acmeOnSite = (await acme.ServiceProvider.GetRequiredService<ServiceTypeCatalog>().FindByCodeAsync("ONSITE"))!.Id;
+        }
+
+        await using (var demo = await factory.TenantScopeAsync("demo"))
+        {
+            demoOnSite = (await demo.ServiceProvider.GetRequiredService<ServiceTypeCatalog>().FindByCodeAsync("ONSITE"))!.Id;
+        }
+
+        var admin = factory.CreateBrowser();
+        await admin.LoginAsync("/t/demo", "admin@demo.example");
+        var agent = factory.CreateBrowser();
+        await agent.LoginAsync("/t/demo", "agent@demo.example");
+
+        var (foreign, _) = await admin.GetPageAsync($"/t/demo/admin/forms/request/{acmeOnSite}");
+        var (own, html) = await admin.GetPageAsync($"/t/demo/admin/forms/request/{demoOnSite}");
+        var unknownForm = (await admin.GetPageAsync("/t/demo/admin/forms/nonsense")).Response;
+        var asAgent = await agent.GetAsync($"/t/demo/admin/forms/request/{demoOnSite}");
+
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Contains("上门服务", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknownForm.StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, asAgent.StatusCode);
+    }
+
     private static RequestInput Input(Guid type, Dictionary<string, string?> fields) =>
         new() { ServiceTypeId = type, ContactPhone = "13800000000", Subject = "上门维修", CustomFields = fields };
 
