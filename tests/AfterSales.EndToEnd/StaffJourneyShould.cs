@@ -504,6 +504,21 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
         var row = Assert.Single(rows);
         Assert.Equal("E5", row["故障代码"]?.ToString());
         Assert.Equal("显示故障代码后停机", row["主题"]?.ToString());
+
+        // Saved under a name, the filter comes back in one click; the board shows the same requests by status.
+        await agentPage.GetByTestId("save-filter").ClickAsync();
+        await agentPage.GetByTestId("filter-name").FillAsync("故障 E5");
+        await agentPage.GetByTestId("filter-name-save").ClickAsync();
+        await agentPage.GotoAsync($"{app.BaseUrl}/t/demo/requests");
+        await WaitForCircuitAsync(agentPage);
+        await Assertions.Expect(agentPage.GetByTestId("requests-grid")).ToContainTextAsync("空调不制冷");
+        await agentPage.GetByTestId("saved-filters").ClickAsync();
+        await agentPage.Locator(".rz-dropdown-item", new() { HasText = "故障 E5" }).First.ClickAsync();
+        await Assertions.Expect(agentPage.GetByTestId("requests-grid")).Not.ToContainTextAsync("空调不制冷");
+        await Assertions.Expect(agentPage.GetByTestId("requests-grid")).ToContainTextAsync("显示故障代码后停机");
+        await agentPage.GetByText("看板").ClickAsync();
+        await Assertions.Expect(agentPage.GetByTestId("board-WaitingForAssignment")).ToContainTextAsync("显示故障代码后停机");
+        await ExpectUrlAsync(agentPage, "layout=board");
         Assert.Empty(errors);
     }
 
