@@ -2,6 +2,7 @@ using AfterSales.Host.Data;
 using AfterSales.Host.Identity;
 using AfterSales.Modules.Administration;
 using AfterSales.Modules.Customers;
+using AfterSales.Modules.Forms;
 using AfterSales.Modules.Products;
 using AfterSales.Modules.Service;
 using AfterSales.Tenancy;
@@ -48,6 +49,7 @@ public sealed class BenchmarkApp : IAsyncDisposable
         services.AddAdministrationModule();
         services.AddCustomersModule();
         services.AddProductsModule();
+        services.AddFormsModule();
         services.AddServiceModule();
         services.AddSingleton(TimeProvider.System);
         return new BenchmarkApp(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }));

@@ -16,13 +16,20 @@ namespace AfterSales.Benchmarks;
 /// the same generator options and the same schema (a changed index in the EF model makes a new database). Delete the
 /// folder to generate again after changing the generator itself.
 /// </summary>
-public sealed record Dataset(string Name, int Tenants, int CustomersPerTenant, int SerialsPerTenant, int Seed = 4)
+public sealed record Dataset(string Name, int Tenants, int CustomersPerTenant, int SerialsPerTenant, int RequestsPerTenant = 0, int Seed = 4)
 {
-    /// <summary>Identifiers are bench0001…; tenant 1 has the same data in every dataset, so imports into both use one file.</summary>
+    /// <summary>Identifiers are bench0001…; tenant 1 has the same data in every dataset of the same counts per tenant, so a one-tenant dataset is the baseline of a thousand-tenant one.</summary>
     public const string TenantPrefix = "bench";
 
     public static readonly Dataset OneTenant = new("1x1000", 1, 100, 1_000);
     public static readonly Dataset ThousandTenants = new("1000x1000", 1_000, 100, 1_000);
+
+    // Service requests need a few customers and units to refer to, not the serial benchmarks' thousand: kept small so the
+    // million requests are what the file is made of.
+    public static readonly Dataset RequestsOneTenant = new("requests-1x1000", 1, 20, 50, RequestsPerTenant: 1_000);
+    public static readonly Dataset RequestsThousandTenants = new("requests-1000x1000", 1_000, 20, 50, RequestsPerTenant: 1_000);
+
+    public static IReadOnlyList<Dataset> All { get; } = [OneTenant, ThousandTenants, RequestsOneTenant, RequestsThousandTenants];
 
     private static readonly Lazy<string> Schema = new(SchemaHash);
 
@@ -69,7 +76,7 @@ public sealed record Dataset(string Name, int Tenants, int CustomersPerTenant, i
 
         var building = Path.Combine(DataDirectory, Name + ".building.db");
         Delete(DatabasePath(), ManifestPath(), building, building + "-wal", building + "-shm");
-        Console.WriteLine($"Dataset {Name}: generating {Tenants} tenants × {CustomersPerTenant} customers and {SerialsPerTenant} serial numbers…");
+        Console.WriteLine($"Dataset {Name}: generating {Tenants} tenants × {CustomersPerTenant} customers, {SerialsPerTenant} serial numbers and {RequestsPerTenant} service requests…");
         var stopwatch = Stopwatch.StartNew();
         await using (var app = BenchmarkApp.Open(building, LogLevel.Information))
         {
@@ -79,6 +86,7 @@ public sealed record Dataset(string Name, int Tenants, int CustomersPerTenant, i
                 Tenants = Tenants,
                 CustomersPerTenant = CustomersPerTenant,
                 SerialsPerTenant = SerialsPerTenant,
+                RequestsPerTenant = RequestsPerTenant,
                 Seed = Seed,
                 IdentifierPrefix = TenantPrefix,
                 AdminPassword = null,

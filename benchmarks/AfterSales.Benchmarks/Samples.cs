@@ -9,6 +9,10 @@ public static class Samples
 
     public sealed record TenantModel(string Tenant, string ModelCode);
 
+    public sealed record OnSiteUnit(string Tenant, Guid ServiceTypeId, string Number);
+
+    public sealed record TenantStatus(string Tenant, AfterSales.Modules.Service.RequestStatus Status);
+
     /// <summary>About <paramref name="count"/> units, every n-th row, so that all tenants are asked for.</summary>
     public static List<Unit> Units(string databasePath, int count) =>
         Shuffle(Read(databasePath, """
@@ -20,6 +24,19 @@ public static class Samples
     public static List<TenantModel> ModelCodes(string databasePath) =>
         Shuffle(Read(databasePath, "SELECT t.Identifier, m.Code FROM ProductModels m JOIN Tenants t ON t.Id = m.TenantId",
             r => new TenantModel(r.GetString(0), r.GetString(1))));
+
+    /// <summary>Every tenant with every one of <paramref name="statuses"/>, as people open the list of each status of each tenant.</summary>
+    public static List<TenantStatus> TenantStatuses(string databasePath, IReadOnlyList<AfterSales.Modules.Service.RequestStatus> statuses) =>
+        Shuffle(Read(databasePath, "SELECT Identifier FROM Tenants", r => r.GetString(0)).SelectMany(t => statuses.Select(s => new TenantStatus(t, s))).ToList());
+
+    /// <summary>The units of <paramref name="tenants"/> with their tenant's on-site type, for requests an integration posts about them.</summary>
+    public static List<OnSiteUnit> OnSiteUnits(string databasePath, IReadOnlyList<string> tenants) =>
+        Shuffle(Read(databasePath, $"""
+            SELECT t.Identifier, st.Id, s.Number FROM SerialNumbers s JOIN Tenants t ON t.Id = s.TenantId
+            JOIN ServiceTypes st ON st.TenantId = s.TenantId AND st.Code = 'ONSITE'
+            WHERE t.Identifier IN ({string.Join(", ", tenants.Select((_, i) => "$t" + i))})
+            """, r => new OnSiteUnit(r.GetString(0), Guid.Parse(r.GetString(1)), r.GetString(2)),
+            tenants.Select((t, i) => ("$t" + i, (object)t)).ToArray()));
 
     /// <summary>Identifier → id of every tenant.</summary>
     public static Dictionary<string, string> TenantIds(string databasePath) =>

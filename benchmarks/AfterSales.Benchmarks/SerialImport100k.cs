@@ -17,6 +17,7 @@ namespace AfterSales.Benchmarks;
 /// dataset and the imported units (and the file's audit entry) are deleted after every iteration, outside the measurement.
 /// </summary>
 [Config(typeof(Config))]
+[UsesDatasets("1x1000", "1000x1000")]
 public class SerialImport100k
 {
     public const int Rows = 100_000;

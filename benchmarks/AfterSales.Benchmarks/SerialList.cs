@@ -21,6 +21,7 @@ public enum ListFilter
 /// total count, page and owners, each call in its own tenant scope.
 /// </summary>
 [Config(typeof(PerCallConfig))]
+[UsesDatasets("1x1000", "1000x1000")]
 public class SerialList
 {
     private BenchmarkApp? _app;

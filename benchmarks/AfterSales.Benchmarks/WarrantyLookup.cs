@@ -10,6 +10,7 @@ namespace AfterSales.Benchmarks;
 /// each call in its own tenant scope as a request; the tenants asked for rotate over the whole dataset.
 /// </summary>
 [Config(typeof(PerCallConfig))]
+[UsesDatasets("1x1000", "1000x1000")]
 public class WarrantyLookup
 {
     private BenchmarkApp? _app;

@@ -1,9 +1,12 @@
+using System.Globalization;
 using AfterSales.Host.Data;
 using AfterSales.Host.Seeding;
 using AfterSales.IntegrationTests.Infrastructure;
 using AfterSales.Modules.Administration;
 using AfterSales.Modules.Customers;
+using AfterSales.Modules.Forms;
 using AfterSales.Modules.Products;
+using AfterSales.Modules.Service;
 using AfterSales.Modules.Shared;
 using AfterSales.Tenancy;
 using Microsoft.AspNetCore.Identity;
@@ -80,6 +83,77 @@ public sealed class DataGeneratorShould(AppFactory factory) : IClassFixture<AppF
         Assert.Null(first[0].AdminEmail);
         Assert.Equal(first[0].Name, second[0].Name);
         Assert.Equal(await NumbersAsync("again0001"), await NumbersAsync("again0002"));
+    }
+
+    [Fact]
+    public async Task GenerateRequestsTheDeskFiltersByCustomFieldAndNumbersOn()
+    {
+        var tenants = await GenerateAsync(new DataGeneratorOptions
+        {
+            Tenants = 2, CustomersPerTenant = 10, SerialsPerTenant = 40, RequestsPerTenant = 300, IdentifierPrefix = "desk", AdminPassword = null,
+        });
+
+        var wall = new FieldFilter("mounting", FieldKind.SingleSelect, "wall");
+        foreach (var generated in tenants)
+        {
+            var tenant = await factory.TenantAsync(generated.Identifier);
+            await using var scope = await factory.TenantScopeAsync(generated.Identifier);
+            var desk = scope.ServiceProvider.GetRequiredService<RequestDesk>();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var requests = await db.ServiceRequests.Include(r => r.ServiceType).ToListAsync();
+            var events = await db.RequestEvents.ToListAsync();
+            var counters = await db.RequestNumberCounters.ToListAsync();
+            var onSite = Assert.Single(await scope.ServiceProvider.GetRequiredService<ServiceTypeCatalog>().ListAsync(), t => t.Code == "ONSITE");
+            var form = await scope.ServiceProvider.GetRequiredService<FormBook>().PublishedAsync(FormKeys.ForServiceType(onSite.Id));
+
+            Assert.Equal(300, generated.Requests);
+            Assert.Equal(300, requests.Count);
+            Assert.All(requests, r => Assert.Equal(tenant.Id, r.TenantId));
+            Assert.Equal(requests.Count, requests.Select(r => r.Number).Distinct().Count());
+            Assert.All(requests, r => Assert.Matches("^SR-[0-9]{8}-[0-9]{4}$", r.Number));
+            Assert.Equal(requests.Select(r => r.Id).Order(), events.Where(e => e.Kind == RequestEventKind.Created).Select(e => e.ServiceRequestId).Order());
+            // Each day's counter is where its numbers stopped, and numbers follow the order the requests came in.
+            foreach (var day in requests.GroupBy(r => r.Number[3..11]))
+            {
+                var counter = Assert.Single(counters, c => c.Day.ToString("yyyyMMdd", CultureInfo.InvariantCulture) == day.Key);
+                Assert.Equal(day.Count(), counter.Last);
+                Assert.Equal(day.OrderBy(r => r.Number).Select(r => r.Id), day.OrderBy(r => r.CreatedAt).Select(r => r.Id));
+            }
+
+            Assert.Equal(requests.Count, counters.Sum(c => c.Last));
+            Assert.All(requests, r => Assert.Equal(r.ServiceType!.Code == "ONSITE" ? form.VersionId : null, r.FormVersionId));
+            Assert.Contains(requests, r => r.Status == RequestStatus.Closed);
+            Assert.Contains(requests, r => r.IsOpen);
+
+            // The list filters on the generated field values the way it does on the desk's own.
+            var page = await desk.SearchAsync(new RequestQuery(Status: RequestStatus.Closed, Fields: [wall], Take: 20));
+            var expected = new List<Guid>();
+            foreach (var r in requests.Where(r => r.Status == RequestStatus.Closed && r.FormVersionId is not null))
+            {
+                if ((await desk.FieldsAsync((await desk.GetAsync(r.Number))!)).Values.GetValueOrDefault("mounting") == "wall")
+                {
+                    expected.Add(r.Id);
+                }
+            }
+
+            Assert.Equal(expected.Count, page.Total);
+            Assert.InRange(page.Items.Count, 1, 20);
+            Assert.All(page.Items, r => Assert.Equal(("ONSITE", RequestStatus.Closed), (r.TypeCode, r.Status)));
+            Assert.Equal(page.Items.OrderByDescending(r => r.CreatedAt).Select(r => r.Id), page.Items.Select(r => r.Id));
+
+            // The newest generated request is of today, so the desk's next number continues today's counter.
+            var today = tenant.TodayFor(TimeProvider.System.GetUtcNow());
+            var last = Assert.Single(counters, c => c.Day == today).Last;
+            var saved = await desk.CreateAsync(new RequestInput
+            {
+                ServiceTypeId = onSite.Id, ContactPhone = "13800138000", Subject = "Noisy", CustomFields = new() { ["mounting"] = "wall", ["floor_no"] = "3" },
+            }, new RequestActor(null, "Agent", new HashSet<string> { Roles.Agent }));
+
+            Assert.Equal(RequestSaveStatus.Saved, saved.Status);
+            Assert.Equal($"SR-{today:yyyyMMdd}-{last + 1:D4}", saved.Number);
+            Assert.Equal(expected.Count, (await desk.SearchAsync(new RequestQuery(Status: RequestStatus.Closed, Fields: [wall]))).Total);
+            Assert.Contains(saved.Number, (await desk.SearchAsync(new RequestQuery(Fields: [wall], Take: 1))).Items.Select(r => r.Number));
+        }
     }
 
     private static void AssertWarrantyByTheRules(IReadOnlyList<SerialNumber> units, DateOnly today)

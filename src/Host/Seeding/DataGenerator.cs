@@ -3,7 +3,9 @@ using System.Text.Json;
 using AfterSales.Host.Data;
 using AfterSales.Modules.Administration;
 using AfterSales.Modules.Customers;
+using AfterSales.Modules.Forms;
 using AfterSales.Modules.Products;
+using AfterSales.Modules.Service;
 using AfterSales.Modules.Shared;
 using AfterSales.Tenancy;
 using AfterSales.Tenancy.Stores;
@@ -14,8 +16,9 @@ namespace AfterSales.Host.Seeding;
 
 /// <summary>
 /// Fills the database with made-up tenants for demos and benchmarks: per tenant an admin login, product models,
-/// customers with contacts and registered units. Rows go through the app's DbContext in each tenant's scope, so the
-/// tenant save hook stamps them; like an import, they get one audit entry per kind of record rather than one each.
+/// customers with contacts, registered units and, if asked for, two years of service requests. Rows go through the app's
+/// DbContext in each tenant's scope, so the tenant save hook stamps them; like an import, they get one audit entry per kind
+/// of record rather than one each.
 /// </summary>
 public sealed class DataGenerator(IServiceProvider services, TimeProvider clock, ILogger<DataGenerator> logger)
 {
@@ -24,6 +27,7 @@ public sealed class DataGenerator(IServiceProvider services, TimeProvider clock,
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Tenants);
         ArgumentOutOfRangeException.ThrowIfNegative(options.CustomersPerTenant);
         ArgumentOutOfRangeException.ThrowIfNegative(options.SerialsPerTenant);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.RequestsPerTenant);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.BatchSize);
         if (options.Culture is not (null or "zh-CN" or "en"))
         {
@@ -47,9 +51,9 @@ public sealed class DataGenerator(IServiceProvider services, TimeProvider clock,
                 "en" => FakeVocabulary.English,
                 _ => i % 3 == 2 ? FakeVocabulary.English : FakeVocabulary.Chinese,
             };
-            var tenant = await GenerateTenantAsync(identifiers[i], new TenantFaker(words, options.Seed + i), options, cancellationToken);
+            var (tenant, written) = await GenerateTenantAsync(identifiers[i], new TenantFaker(words, options.Seed + i), options, cancellationToken);
             generated.Add(tenant);
-            rows += tenant.Models + tenant.Customers + tenant.Contacts + tenant.Serials;
+            rows += written;
             if ((i + 1) % 50 == 0 || i + 1 == options.Tenants)
             {
                 logger.LogInformation("Generated {Done}/{Total} tenants, {Rows} rows in {Elapsed:F0} s ({Rate:F0} rows/s)",
@@ -60,7 +64,8 @@ public sealed class DataGenerator(IServiceProvider services, TimeProvider clock,
         return generated;
     }
 
-    private async Task<GeneratedTenant> GenerateTenantAsync(string identifier, TenantFaker faker, DataGeneratorOptions options, CancellationToken cancellationToken)
+    private async Task<(GeneratedTenant Tenant, long Rows)> GenerateTenantAsync(
+        string identifier, TenantFaker faker, DataGeneratorOptions options, CancellationToken cancellationToken)
     {
         TenantInfo info;
         await using (var platform = services.CreateAsyncScope())
@@ -87,17 +92,42 @@ public sealed class DataGenerator(IServiceProvider services, TimeProvider clock,
         customers.ForEach(c => c.CreatedAt = now);
 
         // Today in the tenant's time zone, as the registry counts warranty days.
-        var units = faker.Units(models, customers.Select(c => c.Id).ToList(), info.TodayFor(now), now).Take(options.SerialsPerTenant);
+        var units = faker.Units(models, customers.Select(c => c.Id).ToList(), info.TodayFor(now), now).Take(options.SerialsPerTenant).ToList();
         await SaveAsync(scope.ServiceProvider, categories.Concat<object>(models).Concat(customers).Concat(units), options.BatchSize, cancellationToken);
-        await SaveAsync(scope.ServiceProvider,
+        long rows = categories.Count + models.Count + models.Sum(m => m.Consumables.Count) + customers.Count
+                    + customers.Sum(c => c.Contacts.Count + c.Addresses.Count) + units.Count;
+        List<AuditEntry> audit =
         [
             Imported(nameof(ProductCategory), categories.Count, now),
             Imported(nameof(ProductModel), models.Count, now),
             Imported(nameof(Customer), customers.Count, now),
             Imported(nameof(SerialNumber), options.SerialsPerTenant, now),
-        ], options.BatchSize, cancellationToken);
-        return new GeneratedTenant(identifier, info.Name, info.DefaultCulture, adminEmail, models.Count, customers.Count,
-            customers.Sum(c => c.Contacts.Count), options.SerialsPerTenant);
+        ];
+        if (options.RequestsPerTenant > 0)
+        {
+            rows += await GenerateRequestsAsync(scope.ServiceProvider, faker, info, models, customers, units, options, now, cancellationToken);
+            audit.Add(Imported(nameof(ServiceRequest), options.RequestsPerTenant, now));
+        }
+
+        await SaveAsync(scope.ServiceProvider, audit, options.BatchSize, cancellationToken);
+        return (new GeneratedTenant(identifier, info.Name, info.DefaultCulture, adminEmail, models.Count, customers.Count,
+            customers.Sum(c => c.Contacts.Count), options.SerialsPerTenant, options.RequestsPerTenant), rows + audit.Count);
+    }
+
+    // The types and the on-site form come through the app's own services, as a new tenant's first visit and its admin in the
+    // designer make them; the requests, their events, field values and counters are written in batches like the units.
+    private static async Task<long> GenerateRequestsAsync(
+        IServiceProvider scope, TenantFaker faker, TenantInfo tenant, List<ProductModel> models, List<Customer> customers, List<SerialNumber> units,
+        DataGeneratorOptions options, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var types = await scope.GetRequiredService<ServiceTypeCatalog>().ListAsync(cancellationToken: cancellationToken);
+        var onSite = types.FirstOrDefault(t => t.Code == "ONSITE") ?? throw new InvalidOperationException($"Tenant {tenant.Identifier} has no ONSITE type.");
+        var form = await DemoForms.PublishAsync(scope.GetRequiredService<FormBook>(), onSite.Id, DemoForms.OnSite(), DataGeneratorCommand.Name, cancellationToken);
+        var history = faker.Requests(tenant, types, form, models, customers, units, now).Take(options.RequestsPerTenant);
+        var rows = history.Requests.SelectMany(r => r.Fields.Prepend<object>(r.Created).Prepend(r.Request))
+            .Concat(history.NumberCounters).Concat(history.ServiceCounters);
+        await SaveAsync(scope, rows, options.BatchSize, cancellationToken);
+        return history.Requests.Sum(r => 2L + r.Fields.Count) + history.NumberCounters.Count + history.ServiceCounters.Count;
     }
 
     // The records are written like an import's, without an audit entry each (a million of them would bury the trail and

@@ -11,9 +11,9 @@ public static class DataGeneratorCommand
     public const string Name = "generate-data";
 
     private const string Usage = """
-        usage: generate-data [--tenants 5] [--customers 200] [--serials 2000] [--culture zh-CN|en|mixed]
+        usage: generate-data [--tenants 5] [--customers 200] [--serials 2000] [--requests 0] [--culture zh-CN|en|mixed]
                              [--seed 4] [--prefix gen] [--password Demo@12345 | --no-admins] [--batch 5000]
-        Counts of customers and serial numbers are per tenant.
+        Counts of customers, serial numbers and service requests are per tenant.
         """;
 
     public static bool IsInvoked(string[] args) => args.Length > 0 && args[0] == Name;
@@ -41,7 +41,7 @@ public static class DataGeneratorCommand
         foreach (var t in tenants)
         {
             Console.WriteLine($"  {baseUrl}/t/{t.Identifier}/account/login  {t.AdminEmail ?? "-"}  {t.Culture,-5}  {t.Name}  " +
-                              $"({t.Models} models, {t.Customers} customers, {t.Serials} serial numbers)");
+                              $"({t.Models} models, {t.Customers} customers, {t.Serials} serial numbers, {t.Requests} service requests)");
         }
 
         return 0;
@@ -59,6 +59,7 @@ public static class DataGeneratorCommand
                 "--tenants" => options with { Tenants = Count() },
                 "--customers" => options with { CustomersPerTenant = Count() },
                 "--serials" => options with { SerialsPerTenant = Count() },
+                "--requests" => options with { RequestsPerTenant = Count() },
                 "--seed" => options with { Seed = Count() },
                 "--batch" => options with { BatchSize = Count() },
                 "--prefix" => options with { IdentifierPrefix = Value() },

@@ -1,11 +1,14 @@
 namespace AfterSales.Host.Seeding;
 
-/// <summary>What <see cref="DataGenerator"/> creates: tenants, and in each tenant customers, product models and serial numbers.</summary>
+/// <summary>What <see cref="DataGenerator"/> creates: tenants, and in each tenant customers, product models, serial numbers and service requests.</summary>
 public sealed record DataGeneratorOptions
 {
     public int Tenants { get; init; } = 5;
     public int CustomersPerTenant { get; init; } = 200;
     public int SerialsPerTenant { get; init; } = 2000;
+
+    /// <summary>Service requests per tenant over the last two years; with any, the tenant's on-site type gets a published form they fill in.</summary>
+    public int RequestsPerTenant { get; init; }
 
     /// <summary><c>zh-CN</c> or <c>en</c> for every tenant; null mixes two Chinese tenants to one English (Chinese SMBs first).</summary>
     public string? Culture { get; init; }

@@ -11,22 +11,7 @@ internal static class DemoForms
 {
     public static async Task SeedAsync(FormBook forms, ServiceTypeCatalog types, CancellationToken cancellationToken)
     {
-        await PublishAsync(forms, types, "ONSITE", new FormSection
-        {
-            TitleZh = "上门信息", TitleEn = "Visit",
-            Fields =
-            [
-                Select("mounting", "安装方式", "Mounting", required: true, defaultValue: "wall", ("wall", "壁挂", "Wall"), ("floor", "落地", "Floor-standing"), ("ceiling", "吊顶", "Ceiling")),
-                new FieldDefinition
-                {
-                    Key = "floor_no", Kind = FieldKind.Number, LabelZh = "楼层", LabelEn = "Floor", Min = -5, Max = 200,
-                    HelpZh = "高层壁挂机需安排登高作业", HelpEn = "High wall units need working at height",
-                    VisibleWhen = new VisibilityRule { FieldKey = "mounting", Operator = VisibilityOperator.Equals, Values = ["wall"] },
-                },
-                new FieldDefinition { Key = "height_work", Kind = FieldKind.YesNo, LabelZh = "需要登高作业", LabelEn = "Work at height" },
-                Select("time_slot", "期望上门时段", "Preferred time", required: false, defaultValue: null, ("morning", "上午", "Morning"), ("afternoon", "下午", "Afternoon"), ("evening", "晚上", "Evening")),
-            ],
-        }, cancellationToken);
+        await PublishAsync(forms, types, "ONSITE", OnSite(), cancellationToken);
         await PublishAsync(forms, types, "RMA", new FormSection
         {
             TitleZh = "返厂登记", TitleEn = "Return registration",
@@ -46,16 +31,39 @@ internal static class DemoForms
         }, cancellationToken);
     }
 
+    /// <summary>The on-site visit form (mounting, floor, work at height, preferred time); the data generator publishes it too.</summary>
+    public static FormSection OnSite() => new()
+    {
+        TitleZh = "上门信息", TitleEn = "Visit",
+        Fields =
+        [
+            Select("mounting", "安装方式", "Mounting", required: true, defaultValue: "wall", ("wall", "壁挂", "Wall"), ("floor", "落地", "Floor-standing"), ("ceiling", "吊顶", "Ceiling")),
+            new FieldDefinition
+            {
+                Key = "floor_no", Kind = FieldKind.Number, LabelZh = "楼层", LabelEn = "Floor", Min = -5, Max = 200,
+                HelpZh = "高层壁挂机需安排登高作业", HelpEn = "High wall units need working at height",
+                VisibleWhen = new VisibilityRule { FieldKey = "mounting", Operator = VisibilityOperator.Equals, Values = ["wall"] },
+            },
+            new FieldDefinition { Key = "height_work", Kind = FieldKind.YesNo, LabelZh = "需要登高作业", LabelEn = "Work at height" },
+            Select("time_slot", "期望上门时段", "Preferred time", required: false, defaultValue: null, ("morning", "上午", "Morning"), ("afternoon", "下午", "Afternoon"), ("evening", "晚上", "Evening")),
+        ],
+    };
+
+    /// <summary>Saves <paramref name="section"/> as the type's form and publishes it, as an admin does in the designer.</summary>
+    public static async Task<PublishedForm> PublishAsync(FormBook forms, Guid typeId, FormSection section, string by, CancellationToken cancellationToken)
+    {
+        var key = FormKeys.ForServiceType(typeId);
+        var draft = await forms.SaveDraftAsync(key, new FormSchema { Sections = [section] }, null, by, cancellationToken);
+        var published = await forms.PublishAsync(key, draft.Stamp ?? "", by, cancellationToken);
+        return published.Status == DesignSaveStatus.Saved
+            ? await forms.PublishedAsync(key, cancellationToken)
+            : throw new InvalidOperationException($"Form {key}: {published.Status} {string.Join(", ", published.Errors?.Select(e => $"{e.FieldKey}:{e.Code}") ?? [])}");
+    }
+
     private static async Task PublishAsync(FormBook forms, ServiceTypeCatalog types, string typeCode, FormSection section, CancellationToken cancellationToken)
     {
         var type = await types.FindByCodeAsync(typeCode, cancellationToken) ?? throw new InvalidOperationException($"Demo type {typeCode} missing.");
-        var key = FormKeys.ForServiceType(type.Id);
-        var draft = await forms.SaveDraftAsync(key, new FormSchema { Sections = [section] }, null, "Demo", cancellationToken);
-        var published = await forms.PublishAsync(key, draft.Stamp ?? "", "Demo", cancellationToken);
-        if (published.Status != DesignSaveStatus.Saved)
-        {
-            throw new InvalidOperationException($"Demo form {typeCode}: {published.Status} {string.Join(", ", published.Errors?.Select(e => $"{e.FieldKey}:{e.Code}") ?? [])}");
-        }
+        await PublishAsync(forms, type.Id, section, "Demo", cancellationToken);
     }
 
     private static FieldDefinition Select(string key, string zh, string en, bool required, string? defaultValue, params (string Value, string Zh, string En)[] options) => new()

@@ -20,7 +20,8 @@ internal sealed record FakeVocabulary(
     string[] ContactRoles,
     string[] Notes,
     string[] SiteLabels,
-    FakeProductLine[] ProductLines)
+    FakeProductLine[] ProductLines,
+    string[] Problems)
 {
     public static readonly FakeVocabulary Chinese = new(
         "zh_CN",
@@ -45,7 +46,9 @@ internal sealed record FakeVocabulary(
             new("变频器", "BP", "通用变频器", [18, 24]),
             new("机床", "SK", "数控机床", [12]),
             new("叉车", "CC", "电动叉车", [12, 24]),
-        ]);
+        ],
+        ["不制冷", "漏水", "无法开机", "噪音大", "显示故障代码", "遥控器失灵", "有异味", "压力不足", "频繁停机", "跳闸", "年度保养", "安装调试", "移机",
+         "更换滤芯", "配件咨询", "操作咨询"]);
 
     public static readonly FakeVocabulary English = new(
         "en",
@@ -68,7 +71,9 @@ internal sealed record FakeVocabulary(
             new("Machine tools", "LT", "CNC lathe", [12]),
             new("Drives", "VD", "Variable frequency drive", [18, 24]),
             new("Water treatment", "WT", "Reverse osmosis unit", [12], ("Sediment filter", 90), ("RO membrane", 730)),
-        ]);
+        ],
+        ["Not cooling", "Leaking", "Will not start", "Noisy", "Shows an error code", "Trips the breaker", "Low pressure", "Stops intermittently",
+         "Annual maintenance", "Installation and commissioning", "Relocation", "Filter replacement", "Spare parts question", "How to operate"]);
 
     public bool IsChinese => Culture == "zh-CN";
 

@@ -1,5 +1,7 @@
 using AfterSales.Modules.Customers;
+using AfterSales.Modules.Forms;
 using AfterSales.Modules.Products;
+using AfterSales.Modules.Service;
 using AfterSales.Tenancy;
 using Bogus;
 
@@ -125,7 +127,7 @@ internal sealed class TenantFaker(FakeVocabulary words, int seed)
     };
 
     // Chinese names are written family name first, without a space; Bogus zh_CN puts the given name first.
-    private string PersonName() => words.IsChinese ? _faker.Name.LastName() + _faker.Name.FirstName() : _faker.Name.FullName();
+    internal string PersonName() => words.IsChinese ? _faker.Name.LastName() + _faker.Name.FirstName() : _faker.Name.FullName();
 
     private string Region() => words.Regions.Length > 0 ? _faker.PickRandom(words.Regions) : _faker.Address.State();
 
@@ -133,7 +135,7 @@ internal sealed class TenantFaker(FakeVocabulary words, int seed)
         ? _faker.Address.State() + _faker.Address.City() + _faker.Address.StreetAddress()
         : $"{_faker.Address.StreetAddress()}, {_faker.Address.City()}";
 
-    private string MobilePhone() => words.IsChinese
+    internal string MobilePhone() => words.IsChinese
         ? "1" + _faker.PickRandom('3', '5', '7', '8', '9') + _faker.Random.ReplaceNumbers("#########")
         : _faker.Phone.PhoneNumber("+1 ###-###-####");
 
@@ -152,4 +154,10 @@ internal sealed class TenantFaker(FakeVocabulary words, int seed)
         var salespeople = Enumerable.Range(0, _faker.Random.Int(3, 10)).Select(_ => PersonName()).ToArray();
         return new UnitFaker(_faker, models, customerIds, suppliers, salespeople, today, now);
     }
+
+    /// <summary>The tenant's service requests over its types, customers and units; the on-site ones fill in <paramref name="onSiteForm"/>.</summary>
+    public RequestFaker Requests(
+        TenantInfo tenant, IReadOnlyList<ServiceType> types, PublishedForm onSiteForm, IReadOnlyList<ProductModel> models, IReadOnlyList<Customer> customers,
+        IReadOnlyList<SerialNumber> units, DateTimeOffset now) =>
+        new(_faker, this, words, tenant, types, onSiteForm, models, customers, units, now);
 }

@@ -1,0 +1,228 @@
+using System.Globalization;
+using AfterSales.Modules.Customers;
+using AfterSales.Modules.Forms;
+using AfterSales.Modules.Products;
+using AfterSales.Modules.Service;
+using AfterSales.Modules.Shared;
+using AfterSales.Tenancy;
+using Bogus;
+
+namespace AfterSales.Host.Seeding;
+
+/// <summary>A generated request with what <see cref="RequestDesk.CreateAsync"/> writes alongside it.</summary>
+internal sealed record GeneratedRequest(ServiceRequest Request, RequestEvent Created, IReadOnlyList<CustomFieldValue> Fields);
+
+/// <summary>A tenant's generated requests, oldest first, and the counters that agree with them.</summary>
+internal sealed record RequestHistory(
+    IReadOnlyList<GeneratedRequest> Requests, IReadOnlyList<RequestNumberCounter> NumberCounters, IReadOnlyList<ServiceCounter> ServiceCounters);
+
+/// <summary>
+/// Makes two years of a tenant's service requests: more of them lately (the business grew), almost all older ones closed,
+/// the last weeks' still moving through the loop. Each request is what <see cref="RequestDesk.CreateAsync"/> would have
+/// written for it: a number of the tenant's calendar day, the unit's model and warranty as they were that day, the type's SLA,
+/// custom-field values checked by the published form, and its Created event.
+/// </summary>
+internal sealed class RequestFaker(
+    Faker faker, TenantFaker people, FakeVocabulary words, TenantInfo tenant, IReadOnlyList<ServiceType> types, PublishedForm onSiteForm,
+    IReadOnlyList<ProductModel> models, IReadOnlyList<Customer> customers, IReadOnlyList<SerialNumber> units, DateTimeOffset now)
+{
+    private const int Days = 730;
+    private const int RecentDays = 30;
+
+    // A tenant's mix of work: on-site visits first, then advice, remote help, returns and complaints.
+    private static readonly (string Code, float Weight)[] TypeMix = [("ONSITE", 0.35f), ("CONSULT", 0.25f), ("REMOTE", 0.15f), ("RMA", 0.15f), ("COMPLAINT", 0.10f)];
+
+    // Older requests have run their course; the last month's are spread over the loop.
+    private static readonly (RequestStatus Status, float Weight)[] OlderMix =
+    [
+        (RequestStatus.Closed, 0.90f), (RequestStatus.Cancelled, 0.05f), (RequestStatus.Locked, 0.02f), (RequestStatus.WaitingForAssignment, 0.01f),
+        (RequestStatus.OnHold, 0.01f), (RequestStatus.Assigned, 0.01f),
+    ];
+
+    private static readonly (RequestStatus Status, float Weight)[] RecentMix =
+    [
+        (RequestStatus.WaitingForAssignment, 0.20f), (RequestStatus.Assigned, 0.25f), (RequestStatus.OnHold, 0.05f), (RequestStatus.Processed, 0.10f),
+        (RequestStatus.ReturnVisit, 0.10f), (RequestStatus.Closed, 0.25f), (RequestStatus.Locked, 0.03f), (RequestStatus.Cancelled, 0.02f),
+    ];
+
+    private static readonly (RequestChannel Channel, float Weight)[] ChannelMix =
+    [
+        (RequestChannel.Phone, 0.50f), (RequestChannel.Email, 0.15f), (RequestChannel.Portal, 0.15f), (RequestChannel.Api, 0.15f), (RequestChannel.WalkIn, 0.05f),
+    ];
+
+    private readonly Dictionary<Guid, ProductModel> _models = models.ToDictionary(m => m.Id);
+    private readonly Dictionary<Guid, Customer> _customers = customers.ToDictionary(c => c.Id);
+    private readonly string[] _agents = Enumerable.Range(0, faker.Random.Int(2, 5)).Select(_ => people.PersonName()).ToArray();
+    private readonly string[] _engineers = Enumerable.Range(0, faker.Random.Int(3, 8)).Select(_ => people.PersonName()).ToArray();
+
+    public RequestHistory Take(int count)
+    {
+        var requests = new List<GeneratedRequest>(count);
+        for (var i = 0; i < count; i++)
+        {
+            requests.Add(i == 0 ? Next(Newest(), RequestStatus.WaitingForAssignment) : Next(Taken()));
+        }
+
+        // Numbers run per tenant day in the order the requests came in, as the counter hands them out.
+        requests.Sort((a, b) => a.Request.CreatedAt.CompareTo(b.Request.CreatedAt));
+        var counters = new List<RequestNumberCounter>();
+        foreach (var day in requests.GroupBy(r => tenant.TodayFor(r.Request.CreatedAt)))
+        {
+            var last = 0;
+            foreach (var r in day)
+            {
+                r.Request.Number = string.Create(CultureInfo.InvariantCulture, $"SR-{day.Key:yyyyMMdd}-{++last:D4}");
+            }
+
+            counters.Add(new RequestNumberCounter { Day = day.Key, Last = last });
+        }
+
+        var typeCodes = types.ToDictionary(t => t.Id, t => t.Code);
+        var serviceCounters = requests.GroupBy(r => typeCodes[r.Request.ServiceTypeId])
+            .Select(g => new ServiceCounter { Kind = ServiceCounterKind.ServiceType, Key = g.Key, Count = g.Count() })
+            .Concat(requests.Where(r => r.Request.ModelCode is not null).GroupBy(r => r.Request.ModelCode!)
+                .Select(g => new ServiceCounter { Kind = ServiceCounterKind.ProductModel, Key = g.Key, Count = g.Count() }))
+            .ToList();
+        return new RequestHistory(requests, counters, serviceCounters);
+    }
+
+    // The desk's list is never stale: its newest request came in within the last hour of the tenant's today and waits for
+    // assignment. It also makes the counter of today exist, which the next request taken on the desk continues.
+    private DateTimeOffset Newest()
+    {
+        var local = now.ToTenantTime(tenant);
+        var sinceMidnight = local - new DateTimeOffset(local.Date, local.Offset);
+        return now.AddSeconds(-faker.Random.Double(0, Math.Min(3600, sinceMidnight.TotalSeconds)));
+    }
+
+    // The density grows linearly towards today, so the last months hold more requests than the first.
+    private DateTimeOffset Taken() => now.AddSeconds(-Days * 86_400d * (1 - Math.Sqrt(faker.Random.Double())));
+
+    private GeneratedRequest Next(DateTimeOffset created, RequestStatus? given = null)
+    {
+        var type = Pick(TypeMix, code => types.First(t => t.Code == code));
+        var day = tenant.TodayFor(created);
+        var recent = (now - created).TotalDays < RecentDays;
+        var status = given ?? (recent ? Pick(RecentMix) : Pick(OlderMix));
+
+        // Visits, remote help and returns are about a unit sold before the request; its owner is the customer, as on the desk.
+        SerialNumber? unit = null;
+        if (type.Code is "ONSITE" or "REMOTE" or "RMA" && units.Count > 0 && faker.Random.Bool(0.7f))
+        {
+            var candidate = units[faker.Random.Int(0, units.Count - 1)];
+            unit = candidate.PurchaseDate <= day ? candidate : null;
+        }
+
+        var customer = unit?.CustomerId is { } owner ? _customers.GetValueOrDefault(owner)
+            : customers.Count > 0 && faker.Random.Bool(0.8f) ? customers[faker.Random.Int(0, customers.Count - 1)] : null;
+        var contact = customer?.Contacts.FirstOrDefault();
+        var channel = Pick(ChannelMix);
+        var problem = faker.PickRandom(words.Problems);
+        var request = new ServiceRequest
+        {
+            ServiceTypeId = type.Id,
+            CustomerId = customer?.Id,
+            ContactName = contact?.Name ?? (customer is null ? people.PersonName() : null),
+            ContactPhone = contact?.Phone ?? customer?.Phone ?? people.MobilePhone(),
+            SerialNumberId = unit?.Id,
+            SerialNumber = unit?.Number,
+            ModelCode = unit is null ? null : _models[unit.ProductModelId].Code,
+            WarrantyState = unit?.WarrantyOn(day).State.ToString(),
+            WarrantyEnd = unit?.WarrantyEnd,
+            Channel = channel,
+            Priority = faker.Random.Float() switch
+            {
+                < 0.05f => RequestPriority.Low,
+                < 0.15f => RequestPriority.High,
+                < 0.18f => RequestPriority.Urgent,
+                _ => type.DefaultPriority,
+            },
+            RequestedDate = type.Code == "ONSITE" && faker.Random.Bool(0.5f) ? day.AddDays(faker.Random.Int(1, 7)) : null,
+            Subject = problem,
+            Description = faker.Random.Bool(0.3f) ? faker.PickRandom(words.Notes) : null,
+            CreatedAt = created,
+            CreatedBy = channel switch
+            {
+                RequestChannel.Api => "ERP",
+                RequestChannel.Portal => contact?.Name ?? customer?.Name ?? "Portal",
+                _ => faker.PickRandom(_agents),
+            },
+            DueAt = type.SlaHours is { } hours ? created.AddHours(hours) : null,
+            FormVersionId = type.Code == "ONSITE" ? onSiteForm.VersionId : null,
+            Status = status,
+        };
+        MoveAlong(request);
+        var fields = type.Code == "ONSITE" ? OnSiteFields(request.Id) : [];
+        var createdEvent = new RequestEvent
+        {
+            ServiceRequestId = request.Id, At = created, Kind = RequestEventKind.Created, By = request.CreatedBy,
+            ToStatus = RequestStatus.WaitingForAssignment, IsPublic = true,
+        };
+        return new GeneratedRequest(request, createdEvent, fields);
+    }
+
+    // Where the request stands: who it went to, when it last changed, when it closed. Engineers are names only, as the
+    // generator makes no staff logins besides the admin.
+    private void MoveAlong(ServiceRequest request)
+    {
+        var created = request.CreatedAt;
+        // A moment after the request came in, within maxHours and never after now.
+        DateTimeOffset Later(double maxHours)
+        {
+            var at = created.AddHours(faker.Random.Double(0.2, Math.Max(0.3, maxHours)));
+            return at < now ? at : now;
+        }
+
+        var worked = request.Status is not (RequestStatus.WaitingForAssignment or RequestStatus.OnHold or RequestStatus.Cancelled);
+        if (worked && request.Status != RequestStatus.Locked)
+        {
+            request.AssigneeName = faker.PickRandom(_engineers);
+        }
+
+        request.FailedAttempts = request.Status == RequestStatus.Locked ? DefaultRequestFlow.AttemptsBeforeLock : faker.Random.Bool(0.05f) ? 1 : 0;
+        request.ClosedAt = request.Status is RequestStatus.Closed or RequestStatus.Cancelled ? Later(240) : null;
+        request.UpdatedAt = request.ClosedAt ?? (request.Status == RequestStatus.WaitingForAssignment ? created : Later(72));
+    }
+
+    private List<CustomFieldValue> OnSiteFields(Guid requestId)
+    {
+        var mounting = faker.Random.Float() switch { < 0.5f => "wall", < 0.8f => "floor", _ => "ceiling" };
+        var floor = mounting == "wall" && faker.Random.Bool(0.85f) ? faker.Random.Int(-2, 40) : (int?)null;
+        var input = new Dictionary<string, string?>(StringComparer.Ordinal) { ["mounting"] = mounting };
+        if (floor is { } f)
+        {
+            input["floor_no"] = f.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (faker.Random.Bool(0.6f))
+        {
+            input["height_work"] = floor > 6 || faker.Random.Bool(0.1f) ? "true" : "false";
+        }
+
+        if (faker.Random.Bool(0.6f))
+        {
+            input["time_slot"] = faker.PickRandom("morning", "afternoon", "evening");
+        }
+
+        var check = FormRules.Check(onSiteForm.Schema, input, FormAudience.Staff);
+        return check.IsValid
+            ? CustomFieldRows.For(requestId, onSiteForm.Schema, check.Values).ToList()
+            : throw new InvalidOperationException($"Generated on-site fields are invalid: {string.Join(", ", check.Errors.Select(e => $"{e.Key}:{e.Code}"))}");
+    }
+
+    private T Pick<T>((T Value, float Weight)[] mix) => Pick(mix, v => v);
+
+    private TResult Pick<T, TResult>((T Value, float Weight)[] mix, Func<T, TResult> map)
+    {
+        var roll = faker.Random.Float() * mix.Sum(m => m.Weight);
+        foreach (var (value, weight) in mix)
+        {
+            if ((roll -= weight) < 0)
+            {
+                return map(value);
+            }
+        }
+
+        return map(mix[^1].Value);
+    }
+}
