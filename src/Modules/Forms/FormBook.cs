@@ -37,6 +37,16 @@ public sealed class FormBook(IDbFactory<IFormsDb> dbFactory, TimeProvider clock)
         return version is null ? PublishedForm.None : new PublishedForm(version.Id, version.Version, version.Schema);
     }
 
+    /// <summary>The published form of each key (none yet: an empty form), in one query.</summary>
+    public async Task<IReadOnlyDictionary<string, PublishedForm>> PublishedAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        var versions = await db.FormVersions.AsNoTracking().Where(v => keys.Contains(v.FormKey) && v.Status == FormVersionStatus.Published).ToListAsync(cancellationToken);
+        return keys.ToDictionary(k => k, k => versions.Where(v => v.FormKey == k).MaxBy(v => v.Version) is { } latest
+            ? new PublishedForm(latest.Id, latest.Version, latest.Schema)
+            : PublishedForm.None);
+    }
+
     /// <summary>The version a record was written with (another tenant's id is not found: an empty form).</summary>
     public async Task<PublishedForm> VersionAsync(Guid? versionId, CancellationToken cancellationToken = default)
     {

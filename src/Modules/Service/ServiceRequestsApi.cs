@@ -38,13 +38,11 @@ internal static class ServiceRequestsApi
 
     private static async Task<Ok<IReadOnlyList<TypeResponse>>> TypesAsync(ServiceTypeCatalog types, FormBook forms, CancellationToken cancellationToken)
     {
-        var response = new List<TypeResponse>();
-        foreach (var t in await types.ListAsync(cancellationToken: cancellationToken))
-        {
-            var form = await forms.PublishedAsync(FormKeys.ForServiceType(t.Id), cancellationToken);
-            response.Add(new TypeResponse(t.Id, t.Code, t.NameZh, t.NameEn, t.DefaultPriority, t.SlaHours, form.Version, form.Schema.Fields.ToList()));
-        }
-
+        var active = await types.ListAsync(cancellationToken: cancellationToken);
+        var published = await forms.PublishedAsync(active.Select(t => FormKeys.ForServiceType(t.Id)).ToList(), cancellationToken);
+        var response = active.Select(t => (Type: t, Form: published[FormKeys.ForServiceType(t.Id)]))
+            .Select(x => new TypeResponse(x.Type.Id, x.Type.Code, x.Type.NameZh, x.Type.NameEn, x.Type.DefaultPriority, x.Type.SlaHours, x.Form.Version, x.Form.Schema.Fields.ToList()))
+            .ToList();
         return TypedResults.Ok<IReadOnlyList<TypeResponse>>(response);
     }
 
