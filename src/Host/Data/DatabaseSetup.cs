@@ -20,7 +20,8 @@ public static class DatabaseSetup
         {
             case "sqlite":
                 connectionString = SqliteConnectionString(connectionString, environment.ContentRootPath);
-                Register<SqliteAppDbContext>(services, (sp, o) => o.UseSqlite(connectionString, s => s.CommandTimeout(60)));
+                var busyTimeout = new SqliteBusyTimeout(TimeSpan.FromSeconds(new SqliteConnectionStringBuilder(connectionString).DefaultTimeout));
+                Register<SqliteAppDbContext>(services, (sp, o) => o.UseSqlite(connectionString, s => s.CommandTimeout(60)).AddInterceptors(busyTimeout));
                 break;
             case "sqlserver":
                 if (string.IsNullOrWhiteSpace(connectionString))

@@ -45,9 +45,9 @@ internal sealed class RequestFaker(
         (RequestStatus.ReturnVisit, 0.10f), (RequestStatus.Closed, 0.25f), (RequestStatus.Locked, 0.03f), (RequestStatus.Cancelled, 0.02f),
     ];
 
-    private static readonly (RequestChannel Channel, float Weight)[] ChannelMix =
+    private static readonly (string Channel, float Weight)[] ChannelMix =
     [
-        (RequestChannel.Phone, 0.50f), (RequestChannel.Email, 0.15f), (RequestChannel.Portal, 0.15f), (RequestChannel.Api, 0.15f), (RequestChannel.WalkIn, 0.05f),
+        (RequestChannels.Phone, 0.50f), (RequestChannels.Email, 0.15f), (RequestChannels.Portal, 0.15f), (RequestChannels.Api, 0.15f), (RequestChannels.WalkIn, 0.05f),
     ];
 
     private readonly Dictionary<Guid, ProductModel> _models = models.ToDictionary(m => m.Id);
@@ -143,8 +143,8 @@ internal sealed class RequestFaker(
             CreatedAt = created,
             CreatedBy = channel switch
             {
-                RequestChannel.Api => "ERP",
-                RequestChannel.Portal => contact?.Name ?? customer?.Name ?? "Portal",
+                RequestChannels.Api => "ERP",
+                RequestChannels.Portal => contact?.Name ?? customer?.Name ?? "Portal",
                 _ => faker.PickRandom(_agents),
             },
             DueAt = type.SlaHours is { } hours ? created.AddHours(hours) : null,

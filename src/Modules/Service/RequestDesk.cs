@@ -42,18 +42,19 @@ public sealed class RequestDesk(
             {
                 errors[nameof(input.SerialNumber)] = "Validation.SerialUnknown";
             }
-            else if (customer is not null && unit.CustomerId is { } owner && owner != customer.Id)
+            else if (customer is not null && unit.CustomerId is { } unitOwnerId && unitOwnerId != customer.Id)
             {
                 errors[nameof(input.SerialNumber)] = "Validation.SerialOfAnotherCustomer";
             }
         }
 
-        if (input.CategoryId is { } categoryId && await dictionaries.FindAsync(categoryId, cancellationToken) is not
-                { IsRetired: false, Kind: DictionaryKind.FaultCategory or DictionaryKind.ComplaintCategory })
+        var category = input.CategoryId is { } categoryId ? await dictionaries.FindAsync(categoryId, cancellationToken) : null;
+        if (input.CategoryId is not null && category is not { IsRetired: false, Kind: DictionaryKind.FaultCategory or DictionaryKind.ComplaintCategory })
         {
             errors[nameof(input.CategoryId)] = "Validation.CategoryUnknown";
         }
 
+        await CheckChoicesAsync(input, errors, cancellationToken);
         var form = type is { IsRetired: false } ? await forms.PublishedAsync(FormKeys.ForServiceType(type.Id), cancellationToken) : PublishedForm.None;
         var fields = FormRules.Check(form.Schema, input.CustomFields, audience);
         var fieldErrors = fields.Errors.Concat(await lookup.CheckReferencesAsync(form.Schema, fields.Values, cancellationToken))
@@ -64,14 +65,17 @@ public sealed class RequestDesk(
         }
 
         // A unit brings its owner when the caller named none.
-        var customerId = customer?.Id ?? unit?.CustomerId;
+        var owner = customer ?? (unit is { CustomerId: { } unitOwner } ? new CustomerRef(unitOwner, unit.CustomerCode ?? "", unit.CustomerName ?? "") : null);
+        var customerId = owner?.Id;
         var today = tenantContext.Tenant.TodayFor(clock.GetUtcNow());
         var coverage = customerId is { } id && unit is not null ? await agreements.CoverageAsync(id, unit.Number, today, cancellationToken) : null;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await InsertAsync(input, actor, type!, customerId, unit, coverage, today, form, fields.Values, cancellationToken);
+                var request = await InsertAsync(input, actor, type!, customerId, unit, coverage, today, form, fields.Values, cancellationToken);
+                // Everything the caller shows next is at hand: reading the request back would cost a context and three queries.
+                return new RequestSaveResult(RequestSaveStatus.Saved, request.Number, Created: Detail(request, type!, owner, category));
             }
             catch (DbUpdateException) when (attempt < NumberingAttempts)
             {
@@ -80,7 +84,32 @@ public sealed class RequestDesk(
         }
     }
 
-    private async Task<RequestSaveResult> InsertAsync(
+    /// <summary>The channel and priority must be ones the tenant offers; the channel is stored as the tenant spells its code.</summary>
+    private async Task CheckChoicesAsync(RequestInput input, Dictionary<string, string> errors, CancellationToken cancellationToken)
+    {
+        // What the system sets is always taken (a tenant retires the API channel from the staff's choices, not from the API),
+        // and skipping the lookup keeps an integration's create one query shorter.
+        if (input.Channel is not (RequestChannels.Api or RequestChannels.Portal))
+        {
+            var channels = await dictionaries.CodesAsync(DictionaryKind.Channel, cancellationToken);
+            if (channels.GetValueOrDefault(input.Channel?.Trim() ?? "") is { IsRetired: false } channel)
+            {
+                input.Channel = channel.Code!;
+            }
+            else
+            {
+                errors[nameof(input.Channel)] = "Validation.ChannelUnknown";
+            }
+        }
+
+        if (input.Priority is { } priority
+            && (await dictionaries.CodesAsync(DictionaryKind.Priority, cancellationToken)).GetValueOrDefault(priority.ToString()) is { IsRetired: true })
+        {
+            errors[nameof(input.Priority)] = "Validation.PriorityRetired";
+        }
+    }
+
+    private async Task<ServiceRequest> InsertAsync(
         RequestInput input, RequestActor actor, ServiceType type, Guid? customerId, SerialView? unit, AgreementCoverage? coverage, DateOnly today,
         PublishedForm form, IReadOnlyDictionary<string, string> fieldValues, CancellationToken cancellationToken)
     {
@@ -140,7 +169,7 @@ public sealed class RequestDesk(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new RequestSaveResult(RequestSaveStatus.Saved, request.Number);
+        return request;
     }
 
     private static async Task CountAsync(IServiceDb db, ServiceCounterKind kind, string key, CancellationToken cancellationToken)
@@ -276,9 +305,15 @@ public sealed class RequestDesk(
 
         var owner = r.CustomerId is { } id ? (await customers.RefsAsync([id], cancellationToken)).GetValueOrDefault(id) : null;
         var category = r.CategoryId is { } categoryId ? await dictionaries.FindAsync(categoryId, cancellationToken) : null;
-        return new RequestDetail(r.Id, r.Number, r.ServiceTypeId, r.ServiceType!.Code, r.ServiceType.NameIn(System.Globalization.CultureInfo.CurrentUICulture),
+        return Detail(r, r.ServiceType!, owner, category);
+    }
+
+    private static RequestDetail Detail(ServiceRequest r, ServiceType type, CustomerRef? owner, DictionaryEntry? category)
+    {
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        return new RequestDetail(r.Id, r.Number, r.ServiceTypeId, type.Code, type.NameIn(culture),
             r.CustomerId, owner?.Code, owner?.Name, r.ContactName, r.ContactPhone, r.SerialNumber, r.ModelCode, r.WarrantyState, r.WarrantyEnd, r.AgreementNumber,
-            r.Channel, r.Priority, r.RequestedDate, r.CategoryId, category?.NameIn(System.Globalization.CultureInfo.CurrentUICulture), r.Subject,
+            r.Channel, r.Priority, r.RequestedDate, r.CategoryId, category?.NameIn(culture), r.Subject,
             r.Description, r.Status, r.AssigneeId, r.AssigneeName, r.FailedAttempts, r.CreatedAt, r.CreatedBy,
             r.DueAt, r.ClosedAt, r.ConcurrencyStamp, r.FormVersionId);
     }

@@ -17,11 +17,12 @@ internal static class RequestsExport
         app.MapGet("/requests/export.xlsx", ExportAsync).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
 
     private static async Task<IResult> ExportAsync(
-        HttpContext context, RequestDesk desk, ICurrentUser user, IStringLocalizer<ServiceText> text, IStringLocalizer<Strings> common, CancellationToken cancellationToken)
+        HttpContext context, RequestDesk desk, DictionaryBook dictionaries, ICurrentUser user, IStringLocalizer<ServiceText> text, IStringLocalizer<Strings> common, CancellationToken cancellationToken)
     {
         var filter = RequestFilter.FromQuery(context.Request.QueryString.Value);
         var fields = await desk.ListFieldsAsync(filter.TypeId, cancellationToken);
         var page = await desk.ExportAsync(filter.ToQuery(fields, user.Id), cancellationToken);
+        var names = await dictionaries.ChoiceNamesAsync(cancellationToken);
         var values = fields.Count == 0 ? [] : await desk.CustomFieldsAsync(page.Items.Select(r => r.Id).ToList(), cancellationToken);
         return await ExcelExport.FileAsync(page.Items,
         [
@@ -31,7 +32,7 @@ internal static class RequestsExport
             (text["Request.Customer"], r => r.CustomerName),
             (text["Request.SerialNumber"], r => r.SerialNumber),
             (text["Request.Status"], r => text["Status." + r.Status].Value),
-            (text["Request.Priority"], r => text["Priority." + r.Priority].Value),
+            (text["Request.Priority"], r => names.Priority(r.Priority)),
             (text["Request.Assignee"], r => r.AssigneeName),
             (common["Common.CreatedAt"], r => r.CreatedAt),
             (text["Request.Due"], r => r.DueAt),

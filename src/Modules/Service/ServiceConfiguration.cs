@@ -24,6 +24,7 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
     {
         builder.ToTable("ServiceRequests");
         builder.Property(r => r.Number).HasMaxLength(32).IsRequired();
+        builder.Property(r => r.Channel).HasMaxLength(RequestChannels.CodeLength).IsRequired();
         builder.Property(r => r.ContactName).HasMaxLength(100);
         builder.Property(r => r.ContactPhone).HasMaxLength(32);
         builder.Property(r => r.SerialNumber).HasMaxLength(64);
@@ -104,7 +105,10 @@ internal sealed class DictionaryEntryConfiguration : IEntityTypeConfiguration<Di
         builder.ToTable("DictionaryEntries");
         builder.Property(e => e.NameZh).HasMaxLength(64).IsRequired();
         builder.Property(e => e.NameEn).HasMaxLength(64).IsRequired();
+        builder.Property(e => e.Code).HasMaxLength(RequestChannels.CodeLength);
         builder.HasIndex(e => new { e.TenantId, e.Kind, e.ParentId });
+        // Also what makes two first visits seeding the channels at once leave one set, not two.
+        builder.HasIndex(e => new { e.TenantId, e.Kind, e.Code }).IsUnique();
         builder.HasOne<DictionaryEntry>().WithMany().HasForeignKey(e => e.ParentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -26,7 +26,7 @@ public sealed class RequestInput
     public string? ContactName { get; set; }
     public string? ContactPhone { get; set; }
     public string? SerialNumber { get; set; }
-    public RequestChannel Channel { get; set; } = RequestChannel.Phone;
+    public string Channel { get; set; } = RequestChannels.Phone;
 
     /// <summary>Null takes the type's default priority.</summary>
     public RequestPriority? Priority { get; set; }
@@ -53,7 +53,8 @@ public enum RequestSaveStatus
 /// <param name="FieldErrors">Custom fields that break their rules, with the form they were checked against to name them.</param>
 public sealed record RequestSaveResult(
     RequestSaveStatus Status, string? Number = null, IReadOnlyDictionary<string, string>? Errors = null,
-    IReadOnlyList<AfterSales.Modules.Forms.FieldError>? FieldErrors = null, AfterSales.Modules.Forms.FormSchema? Form = null)
+    IReadOnlyList<AfterSales.Modules.Forms.FieldError>? FieldErrors = null, AfterSales.Modules.Forms.FormSchema? Form = null,
+    RequestDetail? Created = null)
 {
     public static RequestSaveResult Of(RequestSaveStatus status) => new(status);
 }
@@ -99,7 +100,7 @@ public sealed record RequestPage(IReadOnlyList<RequestRow> Items, int Total);
 public sealed record RequestDetail(
     Guid Id, string Number, Guid ServiceTypeId, string TypeCode, string TypeName, Guid? CustomerId, string? CustomerCode, string? CustomerName,
     string? ContactName, string? ContactPhone, string? SerialNumber, string? ModelCode, string? WarrantyState, DateOnly? WarrantyEnd, string? AgreementNumber,
-    RequestChannel Channel, RequestPriority Priority, DateOnly? RequestedDate, Guid? CategoryId, string? CategoryName, string Subject, string? Description, RequestStatus Status,
+    string Channel, RequestPriority Priority, DateOnly? RequestedDate, Guid? CategoryId, string? CategoryName, string Subject, string? Description, RequestStatus Status,
     string? AssigneeId, string? AssigneeName, int FailedAttempts, DateTimeOffset CreatedAt, string? CreatedBy, DateTimeOffset? DueAt, DateTimeOffset? ClosedAt,
     string ConcurrencyStamp, Guid? FormVersionId = null);
 

@@ -25,7 +25,7 @@ public class ServiceRequest : ITenantOwned, IAuditable
     public string? WarrantyState { get; set; }
     public DateOnly? WarrantyEnd { get; set; }
     public string? AgreementNumber { get; set; }
-    public RequestChannel Channel { get; set; } = RequestChannel.Phone;
+    public string Channel { get; set; } = RequestChannels.Phone;
     public RequestPriority Priority { get; set; } = RequestPriority.Normal;
 
     /// <summary>The date the customer asked for; unassigned by then, the request is locked for the service manager.</summary>

@@ -86,7 +86,7 @@ internal static class ServiceRequestsApi
         RequestInput input, RequestDesk desk, ICurrentUser user, IStringLocalizer<ServiceText> text, IStringLocalizer<FormsText> fieldText, HttpContext context,
         CancellationToken cancellationToken)
     {
-        input.Channel = RequestChannel.Api;
+        input.Channel = RequestChannels.Api;
         var result = await desk.CreateAsync(input, Actor(user), cancellationToken);
         if (result.Status != RequestSaveStatus.Saved)
         {
@@ -94,8 +94,7 @@ internal static class ServiceRequestsApi
                 result.Errors!.ToDictionary(e => e.Key, e => new[] { text[e.Value].Value }), result.FieldErrors, result.Form, fieldText));
         }
 
-        var created = await desk.GetAsync(result.Number!, cancellationToken);
-        return TypedResults.Created($"{context.Request.PathBase}/api/v1/service-requests/{result.Number}", created!);
+        return TypedResults.Created($"{context.Request.PathBase}/api/v1/service-requests/{result.Number}", result.Created!);
     }
 
     private static async Task<Results<NoContent, NotFound, ValidationProblem>> CommentAsync(

@@ -47,11 +47,21 @@ public enum RequestPriority
     Urgent = 3,
 }
 
-public enum RequestChannel
+/// <summary>
+/// The channels every tenant starts with. Requests store a channel's code; tenants add their own channels (WeChat, a
+/// dealer's hotline) as entries of <see cref="DictionaryKind.Channel"/>, and the system sets <see cref="Api"/> and
+/// <see cref="Portal"/> on what arrives through them.
+/// </summary>
+public static class RequestChannels
 {
-    Phone = 0,
-    Email = 1,
-    Portal = 2,
-    Api = 3,
-    WalkIn = 4,
+    public const string Phone = "Phone";
+    public const string Email = "Email";
+    public const string Portal = "Portal";
+    public const string Api = "Api";
+    public const string WalkIn = "WalkIn";
+    public const int CodeLength = 32;
+
+    /// <summary>Letters first, then letters, digits, '-' or '_': safe in a URL and a CSV, readable in an integration's payload.</summary>
+    public static bool IsValidCode(string code) =>
+        code.Length is > 0 and <= CodeLength && char.IsAsciiLetter(code[0]) && code.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 }

@@ -775,6 +775,10 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsRetired")
                         .HasColumnType("INTEGER");
 
@@ -805,6 +809,9 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("TenantId", "Kind", "Code")
+                        .IsUnique();
 
                     b.HasIndex("TenantId", "Kind", "ParentId");
 
@@ -1020,8 +1027,10 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.Property<Guid?>("CategoryId")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Channel")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");

@@ -1,0 +1,40 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace AfterSales.Host.Data;
+
+/// <summary>
+/// Lets SQLite's own busy handler wait for the write lock. Without a busy timeout Microsoft.Data.Sqlite meets a locked
+/// database by sleeping 150 ms on the thread-pool thread and trying again, so two writers that meet cost the second one
+/// 150 ms or more; SQLite's handler retries after 1, 2, 5, 10… ms and takes the lock as soon as it is free.
+/// </summary>
+internal sealed class SqliteBusyTimeout(TimeSpan timeout) : DbConnectionInterceptor
+{
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = Command(connection);
+        command?.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = Command(connection);
+        if (command is not null)
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private DbCommand? Command(DbConnection connection)
+    {
+        if (connection is not SqliteConnection)
+        {
+            return null;
+        }
+
+        var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA busy_timeout = {(int)timeout.TotalMilliseconds};";
+        return command;
+    }
+}
