@@ -519,6 +519,20 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
         await agentPage.GetByText("看板").ClickAsync();
         await Assertions.Expect(agentPage.GetByTestId("board-WaitingForAssignment")).ToContainTextAsync("显示故障代码后停机");
         await ExpectUrlAsync(agentPage, "layout=board");
+
+        // A column the flow does not lead to from here refuses the card and says so.
+        var waiting = agentPage.GetByTestId("board-WaitingForAssignment");
+        await waiting.GetByTestId("board-card").Filter(new() { HasText = "显示故障代码后停机" }).DragToAsync(agentPage.GetByTestId("board-Processed"));
+        await Assertions.Expect(agentPage.Locator(".rz-notification")).ToContainTextAsync("当前不能移到");
+        await Assertions.Expect(waiting).ToContainTextAsync("显示故障代码后停机");
+
+        // Dragged to "assigned", the card asks whom to assign it to, as the request page's button does, and moves.
+        await waiting.GetByTestId("board-card").Filter(new() { HasText = "显示故障代码后停机" }).DragToAsync(agentPage.GetByTestId("board-Assigned"));
+        await agentPage.GetByTestId("assign-engineer").ClickAsync();
+        await agentPage.Locator(".rz-dropdown-item", new() { HasText = "Engineer" }).First.ClickAsync();
+        await agentPage.GetByTestId("action-confirm").ClickAsync();
+        await Assertions.Expect(agentPage.GetByTestId("board-Assigned")).ToContainTextAsync("显示故障代码后停机");
+        await Assertions.Expect(waiting).Not.ToContainTextAsync("显示故障代码后停机");
         Assert.Empty(errors);
     }
 

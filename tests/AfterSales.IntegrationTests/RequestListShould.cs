@@ -23,7 +23,20 @@ public sealed class RequestListShould(AppFactory factory) : IClassFixture<AppFac
 
         Assert.Equal(filter, again);
         Assert.Equal("", new RequestFilter().ToQueryString());
-        Assert.Equal(new RequestFilter(), RequestFilter.FromQuery("?view=nonsense&status=&type=not-a-guid"));
+        Assert.Equal(new RequestFilter(), RequestFilter.FromQuery("?view=nonsense&status=&type=not-a-guid&page=-2"));
+    }
+
+    [Fact]
+    public void CarryThePageButNotIntoSavedFiltersOrTheBoard()
+    {
+        var third = new RequestFilter(Status: RequestStatus.Closed, Page: 3);
+
+        Assert.Equal("?status=Closed&page=3", third.ToQueryString());
+        Assert.Equal(third, RequestFilter.FromQuery("?status=Closed&page=3"));
+        Assert.Equal("?status=Closed", third.FirstPage.ToQueryString());
+        Assert.Equal("?status=Closed&layout=board", (third with { Board = true }).ToQueryString());
+        Assert.Equal(1, RequestFilter.FromQuery("?page=abc").Page);
+        Assert.Equal(40, third.ToQuery(new Dictionary<string, AfterSales.Modules.Forms.FieldDefinition>(), null, skip: 40).Skip);
     }
 
     [Fact]

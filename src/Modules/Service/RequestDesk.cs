@@ -427,8 +427,18 @@ public sealed class RequestDesk(
     public async Task<IReadOnlyList<DictionaryEntry>> ProblemCategoriesAsync(CancellationToken cancellationToken = default) =>
         [.. await dictionaries.ListAsync(DictionaryKind.FaultCategory, cancellationToken), .. await dictionaries.ListAsync(DictionaryKind.ComplaintCategory, cancellationToken)];
 
-    public IReadOnlyList<RequestAction> ActionsFor(RequestDetail request, RequestActor actor) =>
-        flow.ActionsFor(new ServiceRequest { Status = request.Status, AssigneeId = request.AssigneeId, FailedAttempts = request.FailedAttempts }, actor);
+    public IReadOnlyList<RequestAction> ActionsFor(RequestDetail request, RequestActor actor) => flow.ActionsFor(Shell(request), actor);
+
+    /// <summary>The action that takes the request to <paramref name="target"/> for this user now, as a drop on the board asks; null when none does.</summary>
+    public RequestAction? ActionTo(RequestDetail request, RequestStatus target, RequestActor actor)
+    {
+        var shell = Shell(request);
+        return flow.ActionsFor(shell, actor).Where(a => flow.Next(shell, a, actor) == target).Select(a => (RequestAction?)a).FirstOrDefault();
+    }
+
+    // What the flow decides on, without loading the entity again.
+    private static ServiceRequest Shell(RequestDetail request) =>
+        new() { Status = request.Status, AssigneeId = request.AssigneeId, FailedAttempts = request.FailedAttempts };
 
     public Task<IReadOnlyList<Assignee>> EngineersAsync(CancellationToken cancellationToken = default) => assignees.EngineersAsync(cancellationToken);
 

@@ -5,13 +5,16 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace AfterSales.Modules.Service;
 
 /// <summary>
-/// The request list's filter as its URL carries it (<c>?view=Mine&amp;status=Assigned&amp;type=…&amp;q=…&amp;sort=Due&amp;dir=asc&amp;cf.floor_no=10~20&amp;layout=board</c>),
+/// The request list's filter as its URL carries it (<c>?view=Mine&amp;status=Assigned&amp;type=…&amp;q=…&amp;sort=Due&amp;dir=asc&amp;cf.floor_no=10~20&amp;layout=board&amp;page=3</c>),
 /// so a list can be bookmarked, shared, restored by Back, saved per user and exported exactly as shown.
 /// </summary>
 public sealed record RequestFilter(
     RequestView View = RequestView.All, string? Search = null, RequestStatus? Status = null, Guid? TypeId = null,
-    string? FieldKey = null, string? FieldValue = null, string? Sort = null, bool Ascending = false, bool Board = false)
+    string? FieldKey = null, string? FieldValue = null, string? Sort = null, bool Ascending = false, bool Board = false, int Page = 1)
 {
+    /// <summary>The same list from its first page: what a saved filter keeps and what a changed condition starts from.</summary>
+    public RequestFilter FirstPage => this with { Page = 1 };
+
     public static RequestFilter FromQuery(string? queryString)
     {
         var query = QueryHelpers.ParseQuery(queryString);
@@ -26,7 +29,8 @@ public sealed record RequestFilter(
             field.Key is null ? null : field.Value.ToString(),
             Get("sort"),
             string.Equals(Get("dir"), "asc", StringComparison.OrdinalIgnoreCase),
-            string.Equals(Get("layout"), "board", StringComparison.OrdinalIgnoreCase));
+            string.Equals(Get("layout"), "board", StringComparison.OrdinalIgnoreCase),
+            int.TryParse(Get("page"), NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page > 1 ? page : 1);
     }
 
     /// <summary>The query string (with its leading "?", or empty for the default list).</summary>
@@ -53,6 +57,7 @@ public sealed record RequestFilter(
         Add("sort", Sort);
         Add("dir", Ascending ? "asc" : null);
         Add("layout", Board ? "board" : null);
+        Add("page", Page > 1 && !Board ? Page.ToString(CultureInfo.InvariantCulture) : null);
         return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
     }
 

@@ -14,6 +14,7 @@ public static class ServiceModule
         services.AddScoped<DictionaryBook>();
         services.AddScoped<RequestAttachments>();
         services.AddScoped<SavedFilters>();
+        services.AddScoped<RequestActionRunner>();
         services.AddSingleton(sp => AttachmentLimits.From(sp.GetRequiredService<IConfiguration>()));
         // The workflow engine replaces this registration once tenants draw their own flows.
         services.AddSingleton<IRequestFlow, DefaultRequestFlow>();
