@@ -1,6 +1,10 @@
 using System.Collections;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+using System.Text.Unicode;
+using AfterSales.Workflows.Actions;
 using AfterSales.Workflows.Definitions;
 using AfterSales.Workflows.Runtime;
 
@@ -10,7 +14,7 @@ namespace AfterSales.Workflows.Serialization;
 /// The JSON form of definitions, instances and the other workflow records: camelCase, enums as camelCase strings,
 /// durations as ISO 8601, nulls omitted. Serialising what was read gives back the same text.
 /// </summary>
-public static class WorkflowJson
+public static partial class WorkflowJson
 {
     /// <summary>The serializer options; use them for any workflow type (calendars, policies, history entries).</summary>
     public static JsonSerializerOptions Options { get; } = CreateOptions();
@@ -74,6 +78,9 @@ public static class WorkflowJson
             RespectRequiredConstructorParameters = true,
             AllowOutOfOrderMetadataProperties = true,
             NumberHandling = JsonNumberHandling.Strict,
+
+            // Definitions are full of Chinese labels; \u escapes would make exported files unreadable.
+            Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new IsoDurationConverter());
@@ -125,10 +132,38 @@ public static class WorkflowJson
     private static bool IsModel(object value) =>
         value.GetType().Namespace?.StartsWith("AfterSales.Workflows", StringComparison.Ordinal) == true && !value.GetType().IsEnum;
 
+    // The serializer's messages name .NET types and end with "Path: … | LineNumber: …", which the error already
+    // carries; an administrator fixing a file needs the allowed values instead.
     private static string Clean(string message)
     {
-        // The serializer appends "Path: … | LineNumber: … | BytePositionInLine: …", which the error already carries.
         var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        message = (cut > 0 ? message[..cut] : message)
+            .Replace(" Consider updating its nullability annotation.", "", StringComparison.Ordinal)
+            .Replace("AfterSales.Workflows.", "", StringComparison.Ordinal);
+        message = NamespacePrefix().Replace(message, "");
+
+        if (UnknownDiscriminator().Match(message) is { Success: true } unknown)
+        {
+            var kinds = typeof(WorkflowAction).GetCustomAttributes(typeof(JsonDerivedTypeAttribute), false)
+                .Cast<JsonDerivedTypeAttribute>().Select(a => a.TypeDiscriminator);
+            return $"Unknown action kind '{unknown.Groups[1].Value}'. Known kinds: {string.Join(", ", kinds)}.";
+        }
+
+        if (EnumConversion().Match(message) is { Success: true } conversion &&
+            typeof(WorkflowDefinition).Assembly.GetTypes().FirstOrDefault(t => t.IsEnum && t.Name == conversion.Groups[1].Value) is { } type)
+        {
+            return $"{message} Allowed values: {string.Join(", ", Enum.GetNames(type).Select(JsonNamingPolicy.CamelCase.ConvertName))}.";
+        }
+
+        return message;
     }
+
+    [GeneratedRegex(@"\b(?:Definitions|Actions|Timers|Sla|Runtime)\.")]
+    private static partial Regex NamespacePrefix();
+
+    [GeneratedRegex("unrecognized type discriminator id '([^']*)'")]
+    private static partial Regex UnknownDiscriminator();
+
+    [GeneratedRegex(@"could not be converted to (\w+)\.")]
+    private static partial Regex EnumConversion();
 }

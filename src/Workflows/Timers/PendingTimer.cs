@@ -7,4 +7,4 @@ namespace AfterSales.Workflows.Timers;
 /// <param name="Key">Timer key.</param>
 /// <param name="Generation">Generation armed; only a job of this generation may fire it.</param>
 /// <param name="DueAt">When it fires; null for an SLA timer whose clock is paused (scheduled again on resume).</param>
-public sealed record PendingTimer(string Key, int Generation, DateTimeOffset? DueAt);
+public sealed record PendingTimer(string Key, int Generation, DateTimeOffset? DueAt = null);
