@@ -80,6 +80,10 @@ public static class WorkflowMessages
     public static WorkflowMessage DefinitionNotFound(string key, int version) => new(
         "workflow.definitionNotFound", $"Workflow {key} version {version} does not exist.", $"流程 {key} 的第 {version} 版不存在。");
 
+    /// <summary>The workflow has no published version to start on.</summary>
+    public static WorkflowMessage NoPublishedVersion(string key) => new(
+        "workflow.noPublishedVersion", $"Workflow {key} has no published version.", $"流程 {key} 没有已发布的版本。");
+
     /// <summary>The timer was cancelled or re-armed since the job was scheduled.</summary>
     public static WorkflowMessage TimerStale { get; } = new(
         "workflow.timerStale", "The timer is no longer armed; nothing to do.", "定时器已失效，无需处理。");

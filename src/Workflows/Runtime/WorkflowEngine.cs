@@ -60,9 +60,9 @@ public sealed class WorkflowEngine
     /// <summary>The transitions <paramref name="context"/>'s actor may fire now: leaving the current status, allowed for their roles, condition true.</summary>
     public IReadOnlyList<AvailableTransition> Available(WorkflowDefinition definition, WorkflowInstance instance, WorkflowContext context)
     {
-        var scope = new Lazy<ConditionScope>(() => Scope(definition, instance, context));
+        var gate = new TransitionGate(conditions, definition, instance, context, time.GetUtcNow());
         return definition.Transitions
-            .Where(t => Gate(definition, instance, t, context, scope) is null)
+            .Where(t => gate.Refusal(t) is null)
             .Select(t => new AvailableTransition(t.Key, t.Label, t.To, t.RequiredFields))
             .ToList();
     }
@@ -70,7 +70,7 @@ public sealed class WorkflowEngine
     /// <summary>Why <paramref name="transitionKey"/> is not available now, or null when it is (form fields are not checked).</summary>
     public TransitionRefusal? Check(WorkflowDefinition definition, WorkflowInstance instance, string transitionKey, WorkflowContext context) =>
         definition.FindTransition(transitionKey) is { } transition
-            ? Gate(definition, instance, transition, context, new Lazy<ConditionScope>(() => Scope(definition, instance, context)))
+            ? new TransitionGate(conditions, definition, instance, context, time.GetUtcNow()).Refusal(transition)
             : TransitionRefusal.Of(RefusalReason.UnknownTransition, WorkflowMessages.UnknownTransition(transitionKey));
 
     /// <summary>
@@ -97,7 +97,7 @@ public sealed class WorkflowEngine
             return WorkflowResult.Refused(TransitionRefusal.Of(RefusalReason.UnknownTransition, WorkflowMessages.UnknownTransition(transitionKey)));
         }
 
-        if (Gate(definition, instance, transition, context, new Lazy<ConditionScope>(() => Scope(definition, instance, context))) is { } refusal)
+        if (new TransitionGate(conditions, definition, instance, context, time.GetUtcNow()).Refusal(transition) is { } refusal)
         {
             return WorkflowResult.Refused(refusal);
         }
@@ -159,7 +159,7 @@ public sealed class WorkflowEngine
         var history = History(HistoryKind.TimerFired, now, system, instance, instance.Status) with { TimerKey = timer.Key };
         if (timer.Transition is { } key && definition.FindTransition(key) is { } transition)
         {
-            var refusal = Gate(definition, instance, transition, system, new Lazy<ConditionScope>(() => Scope(definition, instance, system)));
+            var refusal = new TransitionGate(conditions, definition, change.Instance, system, now).Refusal(transition);
             if (refusal is null)
             {
                 Move(definition, change, transition);
@@ -203,74 +203,10 @@ public sealed class WorkflowEngine
         change.Enter(definition.FindStatus(transition.To)!);
     }
 
-    private TransitionRefusal? Gate(WorkflowDefinition definition, WorkflowInstance instance, TransitionDefinition transition, WorkflowContext context, Lazy<ConditionScope> scope)
-    {
-        if (!transition.From.Contains(instance.Status) || definition.FindStatus(transition.To) is null)
-        {
-            var status = definition.FindStatus(instance.Status)?.Name ?? new LocalizedText(instance.Status, instance.Status);
-            return TransitionRefusal.Of(RefusalReason.NotFromCurrentStatus, WorkflowMessages.NotFromCurrentStatus(transition.Label, status));
-        }
-
-        if (!context.Actor.IsSystem)
-        {
-            if (transition.Trigger == TransitionTrigger.Automatic)
-            {
-                return TransitionRefusal.Of(RefusalReason.RoleNotAllowed, WorkflowMessages.AutomaticOnly(transition.Label));
-            }
-
-            var isAssignee = context.Actor.UserId is { } user && user == context.Request.AssigneeId;
-            if (!transition.Roles.Any(r => context.Actor.Roles.Contains(r) || (r == TransitionDefinition.AssigneeRole && isAssignee)))
-            {
-                return TransitionRefusal.Of(RefusalReason.RoleNotAllowed, WorkflowMessages.RoleNotAllowed(transition.Label));
-            }
-        }
-
-        if (string.IsNullOrWhiteSpace(transition.Condition))
-        {
-            return null;
-        }
-
-        var result = conditions.Evaluate(transition.Condition, scope.Value);
-        return result.Outcome switch
-        {
-            ConditionOutcome.True => null,
-            ConditionOutcome.False => TransitionRefusal.Of(RefusalReason.ConditionFalse, transition.ConditionMessage is { } custom
-                ? new WorkflowMessage("workflow.conditionFalse", custom.En, custom.Zh)
-                : WorkflowMessages.ConditionFalse(transition.Label)),
-            _ => TransitionRefusal.Of(RefusalReason.ConditionFailed, result.Message!, result.Detail),
-        };
-    }
-
     private static TransitionRefusal? Pinning(WorkflowDefinition definition, WorkflowInstance instance) =>
         definition.Key == instance.DefinitionKey && definition.Version == instance.DefinitionVersion
             ? null
             : TransitionRefusal.Of(RefusalReason.DefinitionMismatch, WorkflowMessages.DefinitionMismatch(instance.DefinitionKey, instance.DefinitionVersion));
-
-    private ConditionScope Scope(WorkflowDefinition definition, WorkflowInstance instance, WorkflowContext context)
-    {
-        var now = time.GetUtcNow();
-        var attempts = definition.Transitions
-            .SelectMany(t => t.ResetsAttempts.Append(t.CountsAttempt ?? ""))
-            .Where(k => k.Length > 0)
-            .Distinct()
-            .ToDictionary(k => k, instance.AttemptsOf);
-        foreach (var (key, count) in instance.Attempts)
-        {
-            attempts[key] = count;
-        }
-
-        return new ConditionScope
-        {
-            Request = context.Request,
-            Actor = context.Actor,
-            Status = instance.Status,
-            StatusEnteredAt = instance.StatusEnteredAt,
-            Attempts = attempts,
-            Variables = WorkflowVariables.Typed(definition, instance),
-            Now = now,
-            Today = context.Calendar.LocalDate(now),
-        };
-    }
 
     private static HistoryEntry History(HistoryKind kind, DateTimeOffset at, WorkflowContext context, WorkflowInstance after, string? from) => new()
     {

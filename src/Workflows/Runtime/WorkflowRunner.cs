@@ -16,7 +16,7 @@ public sealed class WorkflowRunner(WorkflowEngine engine, IWorkflowInstanceStore
     {
         if (await definitions.FindPublishedAsync(definitionKey, cancellationToken) is not { } definition)
         {
-            return WorkflowResult.Refused(TransitionRefusal.Of(RefusalReason.DefinitionNotFound, WorkflowMessages.DefinitionNotFound(definitionKey, 0)));
+            return WorkflowResult.Refused(TransitionRefusal.Of(RefusalReason.DefinitionNotFound, WorkflowMessages.NoPublishedVersion(definitionKey)));
         }
 
         var result = engine.Start(definition, instanceId, context);

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;
 using AfterSales.Workflows.Actions;
@@ -64,6 +65,23 @@ public static partial class WorkflowJson
         return errors.Count == 0 ? new ImportResult(definition, []) : new ImportResult(null, errors);
     }
 
+    // An empty list or a false flag says nothing a reader needs: leaving them out halves a definition's size. Required
+    // members are always written, so what is left out always reads back as its default.
+    private static void OmitEmptyOptionals(JsonTypeInfo type)
+    {
+        foreach (var property in type.Properties.Where(p => !p.IsRequired))
+        {
+            if (property.PropertyType == typeof(bool))
+            {
+                property.ShouldSerialize = (_, value) => value is true;
+            }
+            else if (property.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(property.PropertyType))
+            {
+                property.ShouldSerialize = (_, value) => value is IEnumerable list && list.GetEnumerator().MoveNext();
+            }
+        }
+    }
+
     /// <summary>One line of JSON, for comparing and showing parts of a definition.</summary>
     internal static string Compact<T>(T value) => JsonSerializer.Serialize(value, CompactOptions);
 
@@ -81,10 +99,11 @@ public static partial class WorkflowJson
 
             // Definitions are full of Chinese labels; \u escapes would make exported files unreadable.
             Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitEmptyOptionals } },
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new IsoDurationConverter());
-        options.MakeReadOnly(populateMissingResolver: true);
+        options.MakeReadOnly();
         return options;
     }
 
