@@ -2,7 +2,7 @@ namespace AfterSales.Workflows.Defaults;
 
 /// <summary>
 /// The tenant role names the default workflows grant transitions to. They mirror <c>AfterSales.Modules.Shared.Roles</c>;
-/// the engine does not reference the modules, so the host's architecture tests keep the two lists equal.
+/// the engine does not reference the modules, so an architecture test in the host should keep the two lists equal.
 /// </summary>
 public static class WorkflowRoles
 {
