@@ -54,5 +54,22 @@ public sealed class ArchitectureShould
         Assert.Empty(unfiltered);
     }
 
+    [Fact]
+    public void GiveTheWorkflowsTheSameRolesAsTheModules()
+    {
+        // The engine may not reference the modules, so it names the roles itself; a renamed role would silently lock
+        // every transition granted to it.
+        Assert.Equal(AfterSales.Modules.Shared.Roles.TenantRoles.Order(), AfterSales.Workflows.Defaults.WorkflowRoles.All.Order());
+    }
+
+    [Fact]
+    public void KeepTheWorkflowEngineFreeOfTheModulesAndTheHost()
+    {
+        var references = typeof(AfterSales.Workflows.Runtime.WorkflowEngine).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+
+        Assert.DoesNotContain(references, name => name.StartsWith("AfterSales.", StringComparison.Ordinal));
+        Assert.DoesNotContain(references, name => name.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) || name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+    }
+
     private static bool IsOpenIddict(IEntityType type) => type.ClrType.Namespace?.StartsWith("OpenIddict", StringComparison.Ordinal) == true;
 }
