@@ -98,6 +98,36 @@ public sealed class MigrationsShould
         }
     }
 
+    [Fact]
+    public async Task TurnChannelNumbersIntoChannelCodes()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"aftersales-migrate-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using var context = Sqlite($"Data Source={path};Pooling=False");
+            var migrator = context.GetService<IMigrator>();
+            await migrator.MigrateAsync("SavedFilters");
+            await context.Database.ExecuteSqlRawAsync("""
+                INSERT INTO ServiceTypes (Id, TenantId, Code, NameZh, NameEn, Icon, Color, DefaultPriority, SortOrder, IsRetired, ConcurrencyStamp)
+                    VALUES ('6F9619FF-8B86-D011-B42D-00C04FC964A0', 'demo', 'CONSULT', '咨询', 'Consultation', 'help', '#000000', 1, 10, 0, 'x');
+                INSERT INTO ServiceRequests (Id, TenantId, Number, ServiceTypeId, Channel, Priority, Subject, Status, FailedAttempts, CreatedAt, UpdatedAt, ConcurrencyStamp) VALUES
+                    ('6F9619FF-8B86-D011-B42D-00C04FC964B0', 'demo', 'SR-20261101-0001', '6F9619FF-8B86-D011-B42D-00C04FC964A0', 0, 1, 'a', 0, 0, 0, 0, 'x'),
+                    ('6F9619FF-8B86-D011-B42D-00C04FC964B1', 'demo', 'SR-20261101-0002', '6F9619FF-8B86-D011-B42D-00C04FC964A0', 3, 1, 'b', 0, 0, 0, 0, 'x'),
+                    ('6F9619FF-8B86-D011-B42D-00C04FC964B2', 'demo', 'SR-20261101-0003', '6F9619FF-8B86-D011-B42D-00C04FC964A0', 4, 1, 'c', 0, 0, 0, 0, 'x');
+                """);
+
+            await migrator.MigrateAsync();
+
+            var channels = await context.ServiceRequests.IgnoreQueryFilters().OrderBy(r => r.Number).Select(r => r.Channel).ToListAsync();
+            Assert.Equal(["Phone", "Api", "WalkIn"], channels);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+
     private static SqliteAppDbContext Sqlite(string connectionString = "Data Source=:memory:") =>
         new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connectionString).Options, new TenantContext());
 

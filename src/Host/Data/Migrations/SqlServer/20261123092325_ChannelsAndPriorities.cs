@@ -19,9 +19,6 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                 oldClrType: typeof(int),
                 oldType: "int");
 
-            // Requests stored the channel as the number of an enum; they now store the channel's code.
-            migrationBuilder.Sql("UPDATE ServiceRequests SET Channel = CASE CAST(Channel AS nvarchar(32)) WHEN '0' THEN 'Phone' WHEN '1' THEN 'Email' WHEN '2' THEN 'Portal' WHEN '3' THEN 'Api' WHEN '4' THEN 'WalkIn' ELSE CAST(Channel AS nvarchar(32)) END;");
-
             migrationBuilder.AddColumn<string>(
                 name: "Code",
                 table: "DictionaryEntries",
@@ -47,8 +44,6 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
             migrationBuilder.DropColumn(
                 name: "Code",
                 table: "DictionaryEntries");
-
-            migrationBuilder.Sql("UPDATE ServiceRequests SET Channel = CASE Channel WHEN 'Phone' THEN '0' WHEN 'Email' THEN '1' WHEN 'Portal' THEN '2' WHEN 'Api' THEN '3' WHEN 'WalkIn' THEN '4' ELSE '0' END;");
 
             migrationBuilder.AlterColumn<int>(
                 name: "Channel",

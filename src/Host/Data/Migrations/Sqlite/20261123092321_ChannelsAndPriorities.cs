@@ -19,9 +19,6 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                 oldClrType: typeof(int),
                 oldType: "INTEGER");
 
-            // Requests stored the channel as the number of an enum; they now store the channel's code.
-            migrationBuilder.Sql("UPDATE ServiceRequests SET Channel = CASE CAST(Channel AS TEXT) WHEN '0' THEN 'Phone' WHEN '1' THEN 'Email' WHEN '2' THEN 'Portal' WHEN '3' THEN 'Api' WHEN '4' THEN 'WalkIn' ELSE CAST(Channel AS TEXT) END;");
-
             migrationBuilder.AddColumn<string>(
                 name: "Code",
                 table: "DictionaryEntries",
@@ -46,8 +43,6 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "Code",
                 table: "DictionaryEntries");
-
-            migrationBuilder.Sql("UPDATE ServiceRequests SET Channel = CASE Channel WHEN 'Phone' THEN '0' WHEN 'Email' THEN '1' WHEN 'Portal' THEN '2' WHEN 'Api' THEN '3' WHEN 'WalkIn' THEN '4' ELSE '0' END;");
 
             migrationBuilder.AlterColumn<int>(
                 name: "Channel",
