@@ -40,10 +40,11 @@ internal static class ServiceRequestsApi
     {
         var active = await types.ListAsync(cancellationToken: cancellationToken);
         var published = await forms.PublishedAsync(active.Select(t => FormKeys.ForServiceType(t.Id)).ToList(), cancellationToken);
-        var response = active.Select(t => (Type: t, Form: published[FormKeys.ForServiceType(t.Id)]))
-            .Select(x => new TypeResponse(x.Type.Id, x.Type.Code, x.Type.NameZh, x.Type.NameEn, x.Type.DefaultPriority, x.Type.SlaHours, x.Form.Version, x.Form.Schema.Fields.ToList()))
-            .ToList();
-        return TypedResults.Ok<IReadOnlyList<TypeResponse>>(response);
+        return TypedResults.Ok<IReadOnlyList<TypeResponse>>(active.Select(t =>
+        {
+            var form = published[FormKeys.ForServiceType(t.Id)];
+            return new TypeResponse(t.Id, t.Code, t.NameZh, t.NameEn, t.DefaultPriority, t.SlaHours, form.Version, form.Schema.Fields.ToList());
+        }).ToList());
     }
 
     private static async Task<Results<Ok<RequestPage>, ValidationProblem>> ListAsync(
