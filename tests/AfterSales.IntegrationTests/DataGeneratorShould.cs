@@ -122,13 +122,22 @@ public sealed class DataGeneratorShould(AppFactory factory) : IClassFixture<AppF
 
             Assert.Equal(requests.Count, counters.Sum(c => c.Last));
             Assert.All(requests, r => Assert.Equal(r.ServiceType!.Code == "ONSITE" ? form.VersionId : null, r.FormVersionId));
-            Assert.Contains(requests, r => r.Status == RequestStatus.Closed);
+            Assert.Contains(requests, r => r.Status == RequestStatuses.Closed);
             Assert.Contains(requests, r => r.IsOpen);
+            Assert.All(requests, r => Assert.Equal((r.ServiceType!.WorkflowKey, 1), (r.WorkflowKey, r.WorkflowVersion)));
+            Assert.Equal(requests.Where(r => r.Status == RequestStatuses.Locked).Select(r => r.Id), requests.Where(r => r.IsLocked).Select(r => r.Id));
+
+            // A generated request has no workflow instance yet: the engine adopts it where it stands.
+            var waiting = requests.First(r => r.Status == RequestStatuses.WaitingForAssignment);
+            var adopted = (await scope.ServiceProvider.GetRequiredService<RequestWorkflow>()
+                .StateAsync(waiting.Id, new RequestActor("d", "Dispatcher", new HashSet<string> { Roles.Dispatcher })))!;
+            Assert.Equal(RequestStatuses.WaitingForAssignment, adopted.Instance.Status);
+            Assert.Contains(adopted.Transitions, t => t.To == RequestStatuses.Assigned);
 
             // The list filters on the generated field values the way it does on the desk's own.
-            var page = await desk.SearchAsync(new RequestQuery(Status: RequestStatus.Closed, Fields: [wall], Take: 20));
+            var page = await desk.SearchAsync(new RequestQuery(Status: RequestStatuses.Closed, Fields: [wall], Take: 20));
             var expected = new List<Guid>();
-            foreach (var r in requests.Where(r => r.Status == RequestStatus.Closed && r.FormVersionId is not null))
+            foreach (var r in requests.Where(r => r.Status == RequestStatuses.Closed && r.FormVersionId is not null))
             {
                 if ((await desk.FieldsAsync((await desk.GetAsync(r.Number))!)).Values.GetValueOrDefault("mounting") == "wall")
                 {
@@ -138,7 +147,7 @@ public sealed class DataGeneratorShould(AppFactory factory) : IClassFixture<AppF
 
             Assert.Equal(expected.Count, page.Total);
             Assert.InRange(page.Items.Count, 1, 20);
-            Assert.All(page.Items, r => Assert.Equal(("ONSITE", RequestStatus.Closed), (r.TypeCode, r.Status)));
+            Assert.All(page.Items, r => Assert.Equal(("ONSITE", RequestStatuses.Closed), (r.TypeCode, r.Status)));
             Assert.Equal(page.Items.OrderByDescending(r => r.CreatedAt).Select(r => r.Id), page.Items.Select(r => r.Id));
 
             // The newest generated request is of today, so the desk's next number continues today's counter.
@@ -151,7 +160,7 @@ public sealed class DataGeneratorShould(AppFactory factory) : IClassFixture<AppF
 
             Assert.Equal(RequestSaveStatus.Saved, saved.Status);
             Assert.Equal($"SR-{today:yyyyMMdd}-{last + 1:D4}", saved.Number);
-            Assert.Equal(expected.Count, (await desk.SearchAsync(new RequestQuery(Status: RequestStatus.Closed, Fields: [wall]))).Total);
+            Assert.Equal(expected.Count, (await desk.SearchAsync(new RequestQuery(Status: RequestStatuses.Closed, Fields: [wall]))).Total);
             Assert.Contains(saved.Number, (await desk.SearchAsync(new RequestQuery(Fields: [wall], Take: 1))).Items.Select(r => r.Number));
         }
     }

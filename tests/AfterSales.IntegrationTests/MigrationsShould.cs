@@ -1,5 +1,6 @@
 using AfterSales.Host.Data;
 using AfterSales.Tenancy;
+using AfterSales.Workflows.Definitions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -120,6 +121,47 @@ public sealed class MigrationsShould
 
             var channels = await context.ServiceRequests.IgnoreQueryFilters().OrderBy(r => r.Number).Select(r => r.Channel).ToListAsync();
             Assert.Equal(["Phone", "Api", "WalkIn"], channels);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task TurnStatusNumbersIntoWorkflowStatusKeys()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"aftersales-migrate-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using var context = Sqlite($"Data Source={path};Pooling=False");
+            var migrator = context.GetService<IMigrator>();
+            await migrator.MigrateAsync("ChannelCodes");
+            await context.Database.ExecuteSqlRawAsync("""
+                INSERT INTO ServiceTypes (Id, TenantId, Code, NameZh, NameEn, Icon, Color, DefaultPriority, SortOrder, IsRetired, ConcurrencyStamp) VALUES
+                    ('6F9619FF-8B86-D011-B42D-00C04FC964A0', 'demo', 'RMA', '返厂', 'Return', 'help', '#000000', 1, 10, 0, 'x'),
+                    ('6F9619FF-8B86-D011-B42D-00C04FC964A1', 'demo', 'MINE', '自定义', 'Own', 'help', '#000000', 1, 20, 0, 'x');
+                INSERT INTO ServiceRequests (Id, TenantId, Number, ServiceTypeId, Channel, Priority, Subject, Status, FailedAttempts, CreatedAt, UpdatedAt, ConcurrencyStamp) VALUES
+                    ('6F9619FF-8B86-D011-B42D-00C04FC964B0', 'demo', 'SR-20261101-0001', '6F9619FF-8B86-D011-B42D-00C04FC964A0', 'Phone', 1, 'a', 0, 0, 0, 0, 'x'),
+                    ('6F9619FF-8B86-D011-B42D-00C04FC964B1', 'demo', 'SR-20261101-0002', '6F9619FF-8B86-D011-B42D-00C04FC964A1', 'Phone', 1, 'b', 6, 2, 0, 0, 'x'),
+                    ('6F9619FF-8B86-D011-B42D-00C04FC964B2', 'demo', 'SR-20261101-0003', '6F9619FF-8B86-D011-B42D-00C04FC964A1', 'Phone', 1, 'c', 1, 0, 0, 0, 'x'),
+                    ('6F9619FF-8B86-D011-B42D-00C04FC964B3', 'demo', 'SR-20261101-0004', '6F9619FF-8B86-D011-B42D-00C04FC964A0', 'Phone', 1, 'd', 7, 0, 0, 0, 'x');
+                INSERT INTO RequestEvents (TenantId, ServiceRequestId, At, Kind, FromStatus, ToStatus, IsPublic) VALUES
+                    ('demo', '6F9619FF-8B86-D011-B42D-00C04FC964B1', 0, 1, 2, 6, 1);
+                """);
+
+            await migrator.MigrateAsync();
+
+            var requests = await context.ServiceRequests.IgnoreQueryFilters().OrderBy(r => r.Number).ToListAsync();
+            Assert.Equal(["WaitingForAssignment", "Locked", "OnHold", "Cancelled"], requests.Select(r => r.Status));
+            Assert.Equal([StatusCategory.New, StatusCategory.InProgress, StatusCategory.Waiting, StatusCategory.Done], requests.Select(r => r.StatusCategory));
+            Assert.Equal([false, true, false, false], requests.Select(r => r.IsLocked));
+            // The defaults run on their own workflow; a tenant's own type on the full closed loop.
+            Assert.Equal(["RMA", "ONSITE", "ONSITE", "RMA"], requests.Select(r => r.WorkflowKey));
+            Assert.All(requests, r => Assert.Equal(1, r.WorkflowVersion));
+            var change = await context.RequestEvents.IgnoreQueryFilters().SingleAsync();
+            Assert.Equal(("Assigned", "Locked"), (change.FromStatus, change.ToStatus));
         }
         finally
         {

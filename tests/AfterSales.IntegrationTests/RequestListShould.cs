@@ -17,7 +17,7 @@ public sealed class RequestListShould(AppFactory factory) : IClassFixture<AppFac
     [Fact]
     public void CarryTheWholeFilterInItsUrl()
     {
-        var filter = new RequestFilter(RequestView.Mine, "漏 水", RequestStatus.Assigned, Guid.NewGuid(), "floor_no", "10~20", "Due", Ascending: true, Board: true);
+        var filter = new RequestFilter(RequestView.Mine, "漏 水", RequestStatuses.Assigned, Guid.NewGuid(), "floor_no", "10~20", "Due", Ascending: true, Board: true);
 
         var again = RequestFilter.FromQuery(filter.ToQueryString());
 
@@ -29,7 +29,7 @@ public sealed class RequestListShould(AppFactory factory) : IClassFixture<AppFac
     [Fact]
     public void CarryThePageButNotIntoSavedFiltersOrTheBoard()
     {
-        var third = new RequestFilter(Status: RequestStatus.Closed, Page: 3);
+        var third = new RequestFilter(Status: RequestStatuses.Closed, Page: 3);
 
         Assert.Equal("?status=Closed&page=3", third.ToQueryString());
         Assert.Equal(third, RequestFilter.FromQuery("?status=Closed&page=3"));
@@ -97,7 +97,7 @@ public sealed class RequestListShould(AppFactory factory) : IClassFixture<AppFac
         var rows = (await desk.SearchAsync(new RequestQuery(Search: "批量", Sort: RequestSort.Number, Descending: false))).Items;
         var engineer = (await desk.EngineersAsync()).First();
         // One was put on hold and one changed after the list was loaded.
-        await desk.ApplyAsync(rows[1].Number, RequestAction.Hold, rows[1].ConcurrencyStamp, Dispatcher);
+        await scope.ServiceProvider.GetRequiredService<RequestWorkflow>().FireAsync(rows[1].Number, "Hold", new Dictionary<string, string?>(), null, rows[1].ConcurrencyStamp, Dispatcher);
         var stale = rows[2] with { ConcurrencyStamp = "loaded-before-a-change" };
 
         var results = await desk.AssignManyAsync([rows[0], (await desk.SearchAsync(new RequestQuery(Search: rows[1].Number))).Items[0], stale], engineer.UserId, Dispatcher);
@@ -116,9 +116,13 @@ public sealed class RequestListShould(AppFactory factory) : IClassFixture<AppFac
 
         var board = await desk.BoardAsync(new RequestQuery(), perColumn: 2);
 
-        Assert.Equal(RequestDesk.BoardColumns, board.Select(c => c.Status));
+        // New first, then in progress, waiting and done; every status of the tenant's workflows once.
+        Assert.Equal("WaitingForAssignment", board[0].Status.Key);
+        Assert.Equal(board.Select(c => c.Status.Category).Order(), board.Select(c => c.Status.Category));
+        Assert.Equal(board.Count, board.Select(c => c.Status.Key).Distinct().Count());
+        Assert.Contains(board, c => c.Status.Key == "InTransitToFactory");
         Assert.Equal(all.Total, board.Sum(c => c.Page.Total));
-        Assert.All(board, c => Assert.All(c.Page.Items, r => Assert.Equal(c.Status, r.Status)));
+        Assert.All(board, c => Assert.All(c.Page.Items, r => Assert.Equal(c.Status.Key, r.Status)));
         Assert.All(board, c => Assert.True(c.Page.Items.Count <= 2));
     }
 

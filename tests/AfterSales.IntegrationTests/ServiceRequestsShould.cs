@@ -39,7 +39,8 @@ public sealed class ServiceRequestsShould(AppFactory factory) : IClassFixture<Ap
         Assert.Equal(RequestSaveStatus.Saved, saved.Status);
         Assert.Matches("^SR-[0-9]{8}-[0-9]{4}$", saved.Number);
         Assert.Equal(("C1001", "KT-35", "InWarranty", "SA-2026-001"), (request.CustomerCode, request.ModelCode, request.WarrantyState, request.AgreementNumber));
-        Assert.Equal(RequestStatus.WaitingForAssignment, request.Status);
+        Assert.Equal(RequestStatuses.WaitingForAssignment, request.Status);
+        Assert.Equal(("ONSITE", 1, "Waiting for assignment"), (request.WorkflowKey, request.WorkflowVersion, request.StatusName));
         Assert.NotNull(request.DueAt);
         Assert.Equal(RequestEventKind.Created, timeline.Single().Kind);
         Assert.Contains(await desk.CountersAsync(ServiceCounterKind.ProductModel), c => c.Key == "KT-35" && c.Count >= 1);
@@ -88,34 +89,72 @@ public sealed class ServiceRequestsShould(AppFactory factory) : IClassFixture<Ap
     {
         await using var scope = await factory.TenantScopeAsync("demo");
         var desk = scope.ServiceProvider.GetRequiredService<RequestDesk>();
+        var workflow = scope.ServiceProvider.GetRequiredService<RequestWorkflow>();
         var engineer = (await desk.EngineersAsync()).First();
         var asEngineer = new RequestActor(engineer.UserId, engineer.Name, new HashSet<string> { Roles.Engineer });
         var number = (await desk.CreateAsync(new RequestInput { ServiceTypeId = (await TypeAsync(scope, "ONSITE")).Id, CustomerCode = "C1003", Subject = "漏水" }, Agent)).Number!;
+        var assign = new Dictionary<string, string?> { ["assigneeId"] = engineer.UserId };
 
-        async Task<ActionResult> Do(RequestAction action, RequestActor actor, string? assignee = null) =>
-            await desk.ApplyAsync(number, action, (await desk.GetAsync(number))!.ConcurrencyStamp, actor, assignee);
+        async Task<TransitionOutcome> Do(string transition, RequestActor actor, Dictionary<string, string?>? values = null) =>
+            await workflow.FireAsync(number, transition, values ?? [], null, (await desk.GetAsync(number))!.ConcurrencyStamp, actor);
 
-        Assert.Equal(ActionStatus.NotAllowed, (await Do(RequestAction.Assign, asEngineer, engineer.UserId)).Status);
-        Assert.Equal(ActionStatus.Invalid, (await Do(RequestAction.Assign, Agent, "no-such-user")).Status);
-        Assert.Equal(ActionStatus.Done, (await Do(RequestAction.Assign, Agent, engineer.UserId)).Status);
-        Assert.Equal(ActionStatus.Done, (await Do(RequestAction.Fail, asEngineer)).Status);
-        Assert.Equal(RequestStatus.WaitingForAssignment, (await desk.GetAsync(number))!.Status);
-        await Do(RequestAction.Assign, Agent, engineer.UserId);
-        await Do(RequestAction.Fail, asEngineer);
-        Assert.Equal(RequestStatus.Locked, (await desk.GetAsync(number))!.Status);
-        Assert.Equal(ActionStatus.NotAllowed, (await Do(RequestAction.Unlock, Agent)).Status);
-        Assert.Equal(ActionStatus.Done, (await Do(RequestAction.Assign, Manager, engineer.UserId)).Status);
-        Assert.Equal(ActionStatus.Done, (await Do(RequestAction.Process, asEngineer)).Status);
-        Assert.Equal(ActionStatus.Done, (await Do(RequestAction.StartReturnVisit, Agent)).Status);
-        Assert.Equal(ActionStatus.Done, (await Do(RequestAction.Close, Agent)).Status);
+        Assert.Equal(ActionStatus.NotAllowed, (await Do("Assign", asEngineer, assign)).Status);
+        Assert.Equal("field.option", (await Do("Assign", Agent, new() { ["assigneeId"] = "no-such-user" })).FieldErrors!.Single().Code.ToLowerInvariant());
+        Assert.Equal(ActionStatus.Done, (await Do("Assign", Agent, assign)).Status);
+        // The first failed visit goes back to assignment; "fail and lock" only opens on the second.
+        Assert.Equal(ActionStatus.NotAllowed, (await Do("FailAndLock", asEngineer)).Status);
+        Assert.Equal(ActionStatus.Done, (await Do("Fail", asEngineer)).Status);
+        Assert.Equal(RequestStatuses.WaitingForAssignment, (await desk.GetAsync(number))!.Status);
+        await Do("Assign", Agent, assign);
+        Assert.Equal(ActionStatus.NotAllowed, (await Do("Fail", asEngineer)).Status);
+        Assert.Equal(ActionStatus.Done, (await Do("FailAndLock", asEngineer)).Status);
+        var locked = (await desk.GetAsync(number))!;
+        Assert.Equal((RequestStatuses.Locked, true), (locked.Status, locked.IsLocked));
+        Assert.Equal(ActionStatus.NotAllowed, (await Do("Unlock", Agent)).Status);
+        Assert.Equal(ActionStatus.Done, (await Do("ManagerAssign", Manager, assign)).Status);
+        Assert.False((await desk.GetAsync(number))!.IsLocked);
+        var repair = await FillAsync(workflow, locked.Id, "Process", asEngineer);
+        Assert.Equal(ActionStatus.Done, (await Do("Process", asEngineer, repair)).Status);
+        Assert.Equal(ActionStatus.Done, (await Do("StartReturnVisit", Agent)).Status);
+        Assert.Equal(ActionStatus.Done, (await Do("Close", Agent)).Status);
 
         var request = (await desk.GetAsync(number))!;
         var timeline = await desk.TimelineAsync(request.Id);
-        Assert.Equal(RequestStatus.Closed, request.Status);
+        Assert.Equal(RequestStatuses.Closed, request.Status);
         Assert.NotNull(request.ClosedAt);
         Assert.Equal(2, request.FailedAttempts);
         Assert.Equal(3, timeline.Count(e => e.Kind == RequestEventKind.Assigned));
-        Assert.Equal(RequestStatus.Locked, timeline.Single(e => e.ToStatus == RequestStatus.Locked && e.Kind == RequestEventKind.StatusChanged).ToStatus);
+        Assert.Single(timeline, e => e.Kind == RequestEventKind.Locked && e.Text == "attemptsExhausted");
+        Assert.Equal("Locked", timeline.Single(e => e.ToStatus == RequestStatuses.Locked && e.Kind == RequestEventKind.StatusChanged).ToStatusName);
+        // The repair record's fields are on the timeline, by label.
+        Assert.Contains("Measures taken: ", timeline.Single(e => e.ToStatus == RequestStatuses.Processed).Details);
+        Assert.Single(timeline, e => e.Kind == RequestEventKind.ReturnVisitDue);
+    }
+
+    [Fact]
+    public async Task AskForTheFieldsATransitionRequires()
+    {
+        await using var scope = await factory.TenantScopeAsync("demo");
+        var desk = scope.ServiceProvider.GetRequiredService<RequestDesk>();
+        var workflow = scope.ServiceProvider.GetRequiredService<RequestWorkflow>();
+        var engineer = (await desk.EngineersAsync()).First();
+        var number = (await desk.CreateAsync(new RequestInput { ServiceTypeId = (await TypeAsync(scope, "COMPLAINT")).Id, CustomerCode = "C1002", Subject = "迟到" }, Agent)).Number!;
+        var request = (await desk.GetAsync(number))!;
+        var assign = (await workflow.StateAsync(request.Id, Agent))!.Transitions.Single(t => t.Key == "Assign");
+
+        var form = await workflow.FormAsync(request.Id, assign);
+        var missing = await workflow.FireAsync(number, "Assign", new Dictionary<string, string?> { ["assigneeId"] = engineer.UserId }, null, request.ConcurrencyStamp, Agent);
+        var filled = await workflow.FireAsync(number, "Assign", await FillAsync(workflow, request.Id, "Assign", Agent), "先电话致歉", request.ConcurrencyStamp, Agent);
+
+        Assert.Equal(["assigneeId", "complaintCategory"], form.Fields.Select(f => f.Key));
+        Assert.All(form.Fields, f => Assert.True(f.Required));
+        Assert.NotEmpty(form.Fields.Last().Options);
+        Assert.Equal(ActionStatus.Invalid, missing.Status);
+        Assert.Equal("complaintCategory", missing.FieldErrors!.Single().Key);
+        Assert.Equal(ActionStatus.Done, filled.Status);
+        var change = (await desk.TimelineAsync(request.Id)).Single(e => e.Kind == RequestEventKind.StatusChanged);
+        Assert.Equal(("先电话致歉", "Waiting for assignment", "Assigned"), (change.Text, change.FromStatusName, change.ToStatusName));
+        Assert.Contains("Complaint category: ", change.Details);
     }
 
     [Fact]
@@ -123,15 +162,43 @@ public sealed class ServiceRequestsShould(AppFactory factory) : IClassFixture<Ap
     {
         await using var scope = await factory.TenantScopeAsync("demo");
         var desk = scope.ServiceProvider.GetRequiredService<RequestDesk>();
+        var workflow = scope.ServiceProvider.GetRequiredService<RequestWorkflow>();
         var number = (await desk.CreateAsync(new RequestInput { ServiceTypeId = (await TypeAsync(scope, "REMOTE")).Id, CustomerCode = "C1004", Subject = "无法联网" }, Agent)).Number!;
         var seen = (await desk.GetAsync(number))!.ConcurrencyStamp;
 
-        var first = await desk.ApplyAsync(number, RequestAction.Hold, seen, Agent, note: "等待客户回复");
-        var second = await desk.ApplyAsync(number, RequestAction.Cancel, seen, Agent);
+        var first = await workflow.FireAsync(number, "Hold", new Dictionary<string, string?>(), "等待客户回复", seen, Agent);
+        var second = await workflow.FireAsync(number, "Cancel", new Dictionary<string, string?>(), null, seen, Agent);
 
         Assert.Equal(ActionStatus.Done, first.Status);
         Assert.Equal(ActionStatus.Conflict, second.Status);
-        Assert.Equal(RequestStatus.OnHold, (await desk.GetAsync(number))!.Status);
+        Assert.Equal(RequestStatuses.OnHold, (await desk.GetAsync(number))!.Status);
+    }
+
+    [Fact]
+    public async Task LetExactlyOneOfTwoSimultaneousTransitionsWin()
+    {
+        string number;
+        string seen;
+        await using (var scope = await factory.TenantScopeAsync("demo"))
+        {
+            var desk = scope.ServiceProvider.GetRequiredService<RequestDesk>();
+            number = (await desk.CreateAsync(new RequestInput { ServiceTypeId = (await TypeAsync(scope, "REMOTE")).Id, CustomerCode = "C1004", Subject = "并发" }, Agent)).Number!;
+            seen = (await desk.GetAsync(number))!.ConcurrencyStamp;
+        }
+
+        var outcomes = await Task.WhenAll(new[] { "Hold", "Cancel", "Hold", "Cancel" }.Select(async transition =>
+        {
+            await using var scope = await factory.TenantScopeAsync("demo");
+            return (transition, (await scope.ServiceProvider.GetRequiredService<RequestWorkflow>()
+                .FireAsync(number, transition, new Dictionary<string, string?>(), null, seen, Agent)).Status);
+        }));
+
+        var winner = Assert.Single(outcomes, o => o.Status == ActionStatus.Done);
+        Assert.All(outcomes.Where(o => o != winner), o => Assert.Equal(ActionStatus.Conflict, o.Status));
+        await using var check = await factory.TenantScopeAsync("demo");
+        var request = (await check.ServiceProvider.GetRequiredService<RequestDesk>().GetAsync(number))!;
+        Assert.Equal(winner.transition == "Hold" ? RequestStatuses.OnHold : RequestStatuses.Cancelled, request.Status);
+        Assert.Single(await check.ServiceProvider.GetRequiredService<RequestDesk>().TimelineAsync(request.Id), e => e.Kind == RequestEventKind.StatusChanged);
     }
 
     [Fact]
@@ -170,7 +237,8 @@ public sealed class ServiceRequestsShould(AppFactory factory) : IClassFixture<Ap
         var desk = acme.ServiceProvider.GetRequiredService<RequestDesk>();
 
         Assert.Null(await desk.GetAsync(demoNumber));
-        Assert.Equal(ActionStatus.NotFound, (await desk.ApplyAsync(demoNumber, RequestAction.Cancel, "", Manager)).Status);
+        Assert.Equal(ActionStatus.NotFound, (await acme.ServiceProvider.GetRequiredService<RequestWorkflow>()
+            .FireAsync(demoNumber, "Cancel", new Dictionary<string, string?>(), null, "", Manager)).Status);
         Assert.Equal(ActionStatus.NotFound, (await desk.CommentAsync(demoNumber, "hello", true, Manager)).Status);
         Assert.Null(await acme.ServiceProvider.GetRequiredService<ServiceTypeCatalog>().GetAsync(demoType));
         Assert.Equal("Validation.TypeUnknown",
@@ -250,4 +318,13 @@ public sealed class ServiceRequestsShould(AppFactory factory) : IClassFixture<Ap
 
     private static async Task<ServiceType> TypeAsync(AsyncServiceScope scope, string code) =>
         (await scope.ServiceProvider.GetRequiredService<ServiceTypeCatalog>().FindByCodeAsync(code))!;
+
+    /// <summary>Fills a transition's form as a user would: the first engineer or option, yes, or a sentence.</summary>
+    internal static async Task<Dictionary<string, string?>> FillAsync(RequestWorkflow workflow, Guid requestId, string transition, RequestActor actor)
+    {
+        var available = (await workflow.StateAsync(requestId, actor))!.Transitions.Single(t => t.Key == transition);
+        return (await workflow.FormAsync(requestId, available)).Fields.ToDictionary(f => f.Key, f => f.HasOptions ? f.Options.First().Value
+            : f.Kind == AfterSales.Modules.Forms.FieldKind.YesNo ? "true"
+            : f.IsDate ? DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : (string?)"已处理");
+    }
 }

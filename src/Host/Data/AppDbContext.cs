@@ -4,6 +4,7 @@ using AfterSales.Modules.Forms;
 using AfterSales.Modules.Products;
 using AfterSales.Modules.Service;
 using AfterSales.Modules.Shared;
+using AfterSales.Modules.Workflow;
 using AfterSales.Tenancy;
 using AfterSales.Tenancy.EntityFrameworkCore;
 using AfterSales.Tenancy.Stores;
@@ -20,7 +21,7 @@ namespace AfterSales.Host.Data;
 /// </summary>
 public abstract class AppDbContext(DbContextOptions options, ITenantContext tenantContext)
     : IdentityDbContext<ApplicationUser>(options),
-      IMultiTenantDbContext, ITenantStoreDbContext, IDataProtectionKeyContext, IAdministrationDb, ICustomersDb, IProductsDb, IServiceDb, IFormsDb
+      IMultiTenantDbContext, ITenantStoreDbContext, IDataProtectionKeyContext, IAdministrationDb, ICustomersDb, IProductsDb, IServiceDb, IFormsDb, IWorkflowDb
 {
     public string? CurrentTenantId => tenantContext.Tenant?.Id;
 
@@ -83,6 +84,9 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<FormVersion> FormVersions => Set<FormVersion>();
     public DbSet<SavedFilter> SavedFilters => Set<SavedFilter>();
     public DbSet<CustomFieldValue> CustomFieldValues => Set<CustomFieldValue>();
+    public DbSet<WorkflowVersion> WorkflowVersions => Set<WorkflowVersion>();
+    public DbSet<WorkflowInstanceRecord> WorkflowInstances => Set<WorkflowInstanceRecord>();
+    public DbSet<WorkflowTimer> WorkflowTimers => Set<WorkflowTimer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

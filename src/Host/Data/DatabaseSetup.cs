@@ -40,6 +40,7 @@ public static class DatabaseSetup
         AddModuleView<IProductsDb>(services);
         AddModuleView<IServiceDb>(services);
         AddModuleView<AfterSales.Modules.Forms.IFormsDb>(services);
+        AddModuleView<AfterSales.Modules.Workflow.IWorkflowDb>(services);
         return services;
     }
 

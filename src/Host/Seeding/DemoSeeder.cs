@@ -163,7 +163,8 @@ public sealed class DemoSeeder(IServiceProvider services, ILogger<DemoSeeder> lo
 
         await DemoForms.SeedAsync(scope.ServiceProvider.GetRequiredService<AfterSales.Modules.Forms.FormBook>(), scope.ServiceProvider.GetRequiredService<ServiceTypeCatalog>(),
             cancellationToken);
-        await DemoRequests.SeedAsync(scope.ServiceProvider.GetRequiredService<RequestDesk>(), scope.ServiceProvider.GetRequiredService<ServiceTypeCatalog>(),
+        await DemoRequests.SeedAsync(scope.ServiceProvider.GetRequiredService<RequestDesk>(), scope.ServiceProvider.GetRequiredService<RequestWorkflow>(),
+            scope.ServiceProvider.GetRequiredService<ServiceTypeCatalog>(),
             chinese, cancellationToken);
     }
 

@@ -33,16 +33,16 @@ internal sealed class RequestFaker(
     private static readonly (string Code, float Weight)[] TypeMix = [("ONSITE", 0.35f), ("CONSULT", 0.25f), ("REMOTE", 0.15f), ("RMA", 0.15f), ("COMPLAINT", 0.10f)];
 
     // Older requests have run their course; the last month's are spread over the loop.
-    private static readonly (RequestStatus Status, float Weight)[] OlderMix =
+    private static readonly (string Status, float Weight)[] OlderMix =
     [
-        (RequestStatus.Closed, 0.90f), (RequestStatus.Cancelled, 0.05f), (RequestStatus.Locked, 0.02f), (RequestStatus.WaitingForAssignment, 0.01f),
-        (RequestStatus.OnHold, 0.01f), (RequestStatus.Assigned, 0.01f),
+        (RequestStatuses.Closed, 0.90f), (RequestStatuses.Cancelled, 0.05f), (RequestStatuses.Locked, 0.02f), (RequestStatuses.WaitingForAssignment, 0.01f),
+        (RequestStatuses.OnHold, 0.01f), (RequestStatuses.Assigned, 0.01f),
     ];
 
-    private static readonly (RequestStatus Status, float Weight)[] RecentMix =
+    private static readonly (string Status, float Weight)[] RecentMix =
     [
-        (RequestStatus.WaitingForAssignment, 0.20f), (RequestStatus.Assigned, 0.25f), (RequestStatus.OnHold, 0.05f), (RequestStatus.Processed, 0.10f),
-        (RequestStatus.ReturnVisit, 0.10f), (RequestStatus.Closed, 0.25f), (RequestStatus.Locked, 0.03f), (RequestStatus.Cancelled, 0.02f),
+        (RequestStatuses.WaitingForAssignment, 0.20f), (RequestStatuses.Assigned, 0.25f), (RequestStatuses.OnHold, 0.05f), (RequestStatuses.Processed, 0.10f),
+        (RequestStatuses.ReturnVisit, 0.10f), (RequestStatuses.Closed, 0.25f), (RequestStatuses.Locked, 0.03f), (RequestStatuses.Cancelled, 0.02f),
     ];
 
     private static readonly (string Channel, float Weight)[] ChannelMix =
@@ -60,7 +60,7 @@ internal sealed class RequestFaker(
         var requests = new List<GeneratedRequest>(count);
         for (var i = 0; i < count; i++)
         {
-            requests.Add(i == 0 ? Next(Newest(), RequestStatus.WaitingForAssignment) : Next(Taken()));
+            requests.Add(i == 0 ? Next(Newest(), RequestStatuses.WaitingForAssignment) : Next(Taken()));
         }
 
         // Numbers run per tenant day in the order the requests came in, as the counter hands them out.
@@ -98,7 +98,7 @@ internal sealed class RequestFaker(
     // The density grows linearly towards today, so the last months hold more requests than the first.
     private DateTimeOffset Taken() => now.AddSeconds(-Days * 86_400d * (1 - Math.Sqrt(faker.Random.Double())));
 
-    private GeneratedRequest Next(DateTimeOffset created, RequestStatus? given = null)
+    private GeneratedRequest Next(DateTimeOffset created, string? given = null)
     {
         var type = Pick(TypeMix, code => types.First(t => t.Code == code));
         var day = tenant.TodayFor(created);
@@ -150,13 +150,17 @@ internal sealed class RequestFaker(
             DueAt = type.SlaHours is { } hours ? created.AddHours(hours) : null,
             FormVersionId = type.Code == "ONSITE" ? onSiteForm.VersionId : null,
             Status = status,
+            StatusCategory = Category(status),
+            IsLocked = status == RequestStatuses.Locked,
+            WorkflowKey = type.WorkflowKey,
+            WorkflowVersion = 1,
         };
         MoveAlong(request);
         var fields = type.Code == "ONSITE" ? OnSiteFields(request.Id) : [];
         var createdEvent = new RequestEvent
         {
             ServiceRequestId = request.Id, At = created, Kind = RequestEventKind.Created, By = request.CreatedBy,
-            ToStatus = RequestStatus.WaitingForAssignment, IsPublic = true,
+            ToStatus = RequestStatuses.WaitingForAssignment, IsPublic = true,
         };
         return new GeneratedRequest(request, createdEvent, fields);
     }
@@ -173,16 +177,27 @@ internal sealed class RequestFaker(
             return at < now ? at : now;
         }
 
-        var worked = request.Status is not (RequestStatus.WaitingForAssignment or RequestStatus.OnHold or RequestStatus.Cancelled);
-        if (worked && request.Status != RequestStatus.Locked)
+        var worked = request.Status is not (RequestStatuses.WaitingForAssignment or RequestStatuses.OnHold or RequestStatuses.Cancelled);
+        if (worked && request.Status != RequestStatuses.Locked)
         {
             request.AssigneeName = faker.PickRandom(_engineers);
         }
 
-        request.FailedAttempts = request.Status == RequestStatus.Locked ? DefaultRequestFlow.AttemptsBeforeLock : faker.Random.Bool(0.05f) ? 1 : 0;
-        request.ClosedAt = request.Status is RequestStatus.Closed or RequestStatus.Cancelled ? Later(240) : null;
-        request.UpdatedAt = request.ClosedAt ?? (request.Status == RequestStatus.WaitingForAssignment ? created : Later(72));
+        request.FailedAttempts = request.Status == RequestStatuses.Locked ? AttemptsBeforeLock : faker.Random.Bool(0.05f) ? 1 : 0;
+        request.ClosedAt = request.Status is RequestStatuses.Closed or RequestStatuses.Cancelled ? Later(240) : null;
+        request.UpdatedAt = request.ClosedAt ?? (request.Status == RequestStatuses.WaitingForAssignment ? created : Later(72));
     }
+
+    // The default workflows' categories; their requests are adopted by the engine where they stand when first touched.
+    private static AfterSales.Workflows.Definitions.StatusCategory Category(string status) => status switch
+    {
+        RequestStatuses.WaitingForAssignment => AfterSales.Workflows.Definitions.StatusCategory.New,
+        RequestStatuses.OnHold => AfterSales.Workflows.Definitions.StatusCategory.Waiting,
+        RequestStatuses.Closed or RequestStatuses.Cancelled => AfterSales.Workflows.Definitions.StatusCategory.Done,
+        _ => AfterSales.Workflows.Definitions.StatusCategory.InProgress,
+    };
+
+    private const int AttemptsBeforeLock = 2;
 
     private List<CustomFieldValue> OnSiteFields(Guid requestId)
     {

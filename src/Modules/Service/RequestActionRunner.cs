@@ -1,32 +1,35 @@
 using AfterSales.Modules.Shared;
+using AfterSales.Workflows.Runtime;
 using Microsoft.Extensions.Localization;
 using Radzen;
 
 namespace AfterSales.Modules.Service;
 
 /// <summary>
-/// Takes a request through one action as staff do it from the request page or by dragging its card on the board: asks for
-/// what the action needs (whom to assign, a note), applies it against the state the user saw, and says how it went.
+/// Takes a request through one workflow transition as staff do it from the request page or by dragging its card on the
+/// board: opens the transition form, fires it against the state the user saw, and says how it went.
 /// </summary>
 public sealed class RequestActionRunner(
-    RequestDesk desk, DialogService dialogs, NotificationService notifications, IStringLocalizer<ServiceText> text, IStringLocalizer<Strings> common)
+    RequestWorkflow workflow, DialogService dialogs, NotificationService notifications, IStringLocalizer<ServiceText> text, IStringLocalizer<Strings> common)
 {
-    /// <returns>What became of the action; null when the user cancelled the dialog.</returns>
-    public async Task<ActionStatus?> RunAsync(string number, RequestAction action, string loadedStamp, RequestActor actor)
+    /// <returns>What became of the transition; null when the user cancelled the form.</returns>
+    public async Task<ActionStatus?> RunAsync(RequestDetail request, AvailableTransition transition, RequestActor actor)
     {
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        var label = transition.Label.For(culture);
         var parameters = new Dictionary<string, object?>
         {
-            [nameof(RequestActionDialog.Action)] = action,
-            [nameof(RequestActionDialog.Engineers)] = action == RequestAction.Assign ? await desk.EngineersAsync() : null,
+            [nameof(TransitionDialog.Schema)] = await workflow.FormAsync(request.Id, transition),
+            [nameof(TransitionDialog.Label)] = label,
+            [nameof(TransitionDialog.Fire)] = (Func<IReadOnlyDictionary<string, string?>, string?, Task<TransitionOutcome>>)((values, note) =>
+                workflow.FireAsync(request.Number, transition.Key, values, note, request.ConcurrencyStamp, actor)),
         };
-        if (await dialogs.OpenAsync<RequestActionDialog>(text["Action." + action], parameters, new DialogOptions { Width = "480px" })
-            is not RequestActionDialog.Choice choice)
+        if (await dialogs.OpenAsync<TransitionDialog>(label, parameters, new DialogOptions { Width = "560px" }) is not TransitionOutcome outcome)
         {
             return null;
         }
 
-        var result = await desk.ApplyAsync(number, action, loadedStamp, actor, choice.AssigneeId, choice.Note);
-        switch (result.Status)
+        switch (outcome.Status)
         {
             case ActionStatus.Done:
                 notifications.Notify(NotificationSeverity.Success, text["Action.Done"]);
@@ -35,13 +38,10 @@ public sealed class RequestActionRunner(
                 notifications.Notify(NotificationSeverity.Warning, common["Common.ConcurrencyConflict"]);
                 break;
             case ActionStatus.NotAllowed:
-                notifications.Notify(NotificationSeverity.Warning, text["Action.NotAllowed"]);
-                break;
-            case ActionStatus.Invalid:
-                notifications.Notify(NotificationSeverity.Error, text[result.ErrorKey!]);
+                notifications.Notify(NotificationSeverity.Warning, outcome.Refusal?.For(culture) ?? text["Action.NotAllowed"]);
                 break;
         }
 
-        return result.Status;
+        return outcome.Status;
     }
 }

@@ -3,6 +3,7 @@ using AfterSales.Modules.Forms;
 using AfterSales.Modules.Products;
 using AfterSales.Modules.Shared;
 using AfterSales.Tenancy;
+using AfterSales.Workflows.Definitions;
 using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Modules.Service;
@@ -10,7 +11,7 @@ namespace AfterSales.Modules.Service;
 /// <summary>Taking, finding and moving the tenant's service requests, for the pages and the API.</summary>
 public sealed class RequestDesk(
     IDbFactory<IServiceDb> dbFactory, ServiceTypeCatalog types, DictionaryBook dictionaries, CustomerDirectory customers, SerialRegistry serials, AgreementBook agreements,
-    IRequestFlow flow, IAssigneeDirectory assignees, FormBook forms, FieldLookup lookup, ITenantContext tenantContext, TimeProvider clock)
+    RequestWorkflow workflow, IAssigneeDirectory assignees, FormBook forms, FieldLookup lookup, ITenantContext tenantContext, TimeProvider clock)
 {
     public const int MaxPageSize = 100;
 
@@ -67,15 +68,17 @@ public sealed class RequestDesk(
         // A unit brings its owner when the caller named none.
         var owner = customer ?? (unit is { CustomerId: { } unitOwner } ? new CustomerRef(unitOwner, unit.CustomerCode ?? "", unit.CustomerName ?? "") : null);
         var customerId = owner?.Id;
+        var definition = await workflow.DefinitionForAsync(type!, cancellationToken);
         var today = tenantContext.Tenant.TodayFor(clock.GetUtcNow());
         var coverage = customerId is { } id && unit is not null ? await agreements.CoverageAsync(id, unit.Number, today, cancellationToken) : null;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var request = await InsertAsync(input, actor, type!, customerId, unit, coverage, today, form, fields.Values, cancellationToken);
+                var request = await InsertAsync(input, actor, type!, definition, customerId, unit, coverage, today, form, fields.Values, cancellationToken);
                 // Everything the caller shows next is at hand: reading the request back would cost a context and three queries.
-                return new RequestSaveResult(RequestSaveStatus.Saved, request.Number, Created: Detail(request, type!, owner, category));
+                return new RequestSaveResult(RequestSaveStatus.Saved, request.Number,
+                    Created: Detail(request, type!, owner, category, RequestWorkflow.Label(definition, request.Status)));
             }
             catch (DbUpdateException) when (attempt < NumberingAttempts)
             {
@@ -110,7 +113,7 @@ public sealed class RequestDesk(
     }
 
     private async Task<ServiceRequest> InsertAsync(
-        RequestInput input, RequestActor actor, ServiceType type, Guid? customerId, SerialView? unit, AgreementCoverage? coverage, DateOnly today,
+        RequestInput input, RequestActor actor, ServiceType type, WorkflowDefinition definition, Guid? customerId, SerialView? unit, AgreementCoverage? coverage, DateOnly today,
         PublishedForm form, IReadOnlyDictionary<string, string> fieldValues, CancellationToken cancellationToken)
     {
         using var db = dbFactory.Create();
@@ -151,6 +154,7 @@ public sealed class RequestDesk(
         };
         db.ServiceRequests.Add(request);
         db.CustomFieldValues.AddRange(CustomFieldRows.For(request.Id, form.Schema, fieldValues));
+        await workflow.StartAsync(db, request, type, definition, form.Schema, fieldValues, actor, cancellationToken);
         db.RequestEvents.Add(new RequestEvent
         {
             ServiceRequestId = request.Id, At = now, Kind = RequestEventKind.Created, ByUserId = actor.UserId, By = actor.Name,
@@ -217,11 +221,11 @@ public sealed class RequestDesk(
         var now = clock.GetUtcNow();
         requests = query.View switch
         {
-            RequestView.Mine => requests.Where(r => r.AssigneeId == query.UserId && r.Status != RequestStatus.Closed && r.Status != RequestStatus.Cancelled),
-            RequestView.Unassigned => requests.Where(r => r.Status == RequestStatus.WaitingForAssignment),
-            RequestView.Overdue => requests.Where(r => r.DueAt < now && r.Status != RequestStatus.Closed && r.Status != RequestStatus.Cancelled),
-            RequestView.Locked => requests.Where(r => r.Status == RequestStatus.Locked),
-            RequestView.Open => requests.Where(r => r.Status != RequestStatus.Closed && r.Status != RequestStatus.Cancelled),
+            RequestView.Mine => requests.Where(r => r.AssigneeId == query.UserId && r.StatusCategory != StatusCategory.Done),
+            RequestView.Unassigned => requests.Where(r => r.StatusCategory == StatusCategory.New && r.AssigneeId == null && !r.IsLocked),
+            RequestView.Overdue => requests.Where(r => r.DueAt < now && r.StatusCategory != StatusCategory.Done),
+            RequestView.Locked => requests.Where(r => r.IsLocked),
+            RequestView.Open => requests.Where(r => r.StatusCategory != StatusCategory.Done),
             _ => requests,
         };
         if (!string.IsNullOrWhiteSpace(query.Search))
@@ -233,8 +237,9 @@ public sealed class RequestDesk(
                                            || EF.Functions.Like(r.Subject, pattern, SearchPattern.Escape));
         }
 
-        if (query.Status is { } status)
+        if (!string.IsNullOrEmpty(query.Status))
         {
+            var status = query.Status;
             requests = requests.Where(r => r.Status == status);
         }
 
@@ -263,7 +268,9 @@ public sealed class RequestDesk(
             {
                 RequestSort.Number => descending ? requests.OrderByDescending(r => r.Number) : requests.OrderBy(r => r.Number),
                 RequestSort.Priority => (descending ? requests.OrderByDescending(r => r.Priority) : requests.OrderBy(r => r.Priority)).ThenByDescending(r => r.CreatedAt),
-                RequestSort.Status => (descending ? requests.OrderByDescending(r => r.Status) : requests.OrderBy(r => r.Status)).ThenByDescending(r => r.CreatedAt),
+                RequestSort.Status => (descending
+                    ? requests.OrderByDescending(r => r.StatusCategory).ThenByDescending(r => r.Status)
+                    : requests.OrderBy(r => r.StatusCategory).ThenBy(r => r.Status)).ThenByDescending(r => r.CreatedAt),
                 // Requests without a deadline or date go last either way.
                 RequestSort.Due => (descending ? requests.OrderBy(r => r.DueAt == null).ThenByDescending(r => r.DueAt) : requests.OrderBy(r => r.DueAt == null).ThenBy(r => r.DueAt)),
                 RequestSort.RequestedDate => descending
@@ -275,20 +282,26 @@ public sealed class RequestDesk(
             .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, maxTake))
             .Select(r => new
             {
-                r.Id, r.Number, r.ServiceTypeId, r.Subject, r.CustomerId, r.SerialNumber, r.Status, r.Priority, r.AssigneeName, r.CreatedAt, r.DueAt,
-                r.ConcurrencyStamp,
+                r.Id, r.Number, r.ServiceTypeId, r.Subject, r.CustomerId, r.SerialNumber, r.Status, r.StatusCategory, r.Priority, r.AssigneeName, r.CreatedAt, r.DueAt,
+                r.ConcurrencyStamp, r.WorkflowKey, r.WorkflowVersion,
             })
             .ToListAsync(cancellationToken);
         var owners = await customers.RefsAsync(page.Where(r => r.CustomerId != null).Select(r => r.CustomerId!.Value), cancellationToken);
         var typesById = (await types.ListAsync(includeRetired: true, cancellationToken)).ToDictionary(t => t.Id);
         var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        var labels = new Dictionary<(string, int, string), StatusLabel>();
+        foreach (var r in page.DistinctBy(r => (r.WorkflowKey, r.WorkflowVersion, r.Status)))
+        {
+            labels[(r.WorkflowKey, r.WorkflowVersion, r.Status)] = await workflow.LabelAsync(r.WorkflowKey, r.WorkflowVersion, r.Status, cancellationToken);
+        }
+
         var rows = page.Select(r =>
         {
             var type = typesById[r.ServiceTypeId];
-            var open = r.Status is not (RequestStatus.Closed or RequestStatus.Cancelled);
+            var label = labels[(r.WorkflowKey, r.WorkflowVersion, r.Status)];
             return new RequestRow(r.Id, r.Number, type.Code, type.NameIn(culture), type.Color, r.Subject,
                 r.CustomerId is { } id ? owners.GetValueOrDefault(id)?.Name : null, r.SerialNumber, r.Status, r.Priority, r.AssigneeName, r.CreatedAt, r.DueAt,
-                open && r.DueAt < now, r.ConcurrencyStamp);
+                r.StatusCategory != StatusCategory.Done && r.DueAt < now, r.ConcurrencyStamp, label.Name, label.Color);
         }).ToList();
         return new RequestPage(rows, total);
     }
@@ -305,17 +318,17 @@ public sealed class RequestDesk(
 
         var owner = r.CustomerId is { } id ? (await customers.RefsAsync([id], cancellationToken)).GetValueOrDefault(id) : null;
         var category = r.CategoryId is { } categoryId ? await dictionaries.FindAsync(categoryId, cancellationToken) : null;
-        return Detail(r, r.ServiceType!, owner, category);
+        return Detail(r, r.ServiceType!, owner, category, await workflow.LabelAsync(r.WorkflowKey, r.WorkflowVersion, r.Status, cancellationToken));
     }
 
-    private static RequestDetail Detail(ServiceRequest r, ServiceType type, CustomerRef? owner, DictionaryEntry? category)
+    private static RequestDetail Detail(ServiceRequest r, ServiceType type, CustomerRef? owner, DictionaryEntry? category, StatusLabel status)
     {
         var culture = System.Globalization.CultureInfo.CurrentUICulture;
         return new RequestDetail(r.Id, r.Number, r.ServiceTypeId, type.Code, type.NameIn(culture),
             r.CustomerId, owner?.Code, owner?.Name, r.ContactName, r.ContactPhone, r.SerialNumber, r.ModelCode, r.WarrantyState, r.WarrantyEnd, r.AgreementNumber,
             r.Channel, r.Priority, r.RequestedDate, r.CategoryId, category?.NameIn(culture), r.Subject,
             r.Description, r.Status, r.AssigneeId, r.AssigneeName, r.FailedAttempts, r.CreatedAt, r.CreatedBy,
-            r.DueAt, r.ClosedAt, r.ConcurrencyStamp, r.FormVersionId);
+            r.DueAt, r.ClosedAt, r.ConcurrencyStamp, r.FormVersionId, status.Name, status.Color, r.IsLocked, r.WorkflowKey, r.WorkflowVersion);
     }
 
     /// <summary>
@@ -409,10 +422,17 @@ public sealed class RequestDesk(
     public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(Guid requestId, bool publicOnly = false, CancellationToken cancellationToken = default)
     {
         using var db = dbFactory.Create();
-        return await db.RequestEvents.AsNoTracking().Where(e => e.ServiceRequestId == requestId && (!publicOnly || e.IsPublic))
+        var pinned = await db.ServiceRequests.Where(r => r.Id == requestId).Select(r => new { r.WorkflowKey, r.WorkflowVersion }).FirstOrDefaultAsync(cancellationToken);
+        var definition = pinned is null ? null : await workflow.DefinitionAsync(pinned.WorkflowKey, pinned.WorkflowVersion, cancellationToken);
+        var events = await db.RequestEvents.AsNoTracking().Where(e => e.ServiceRequestId == requestId && (!publicOnly || e.IsPublic))
             .OrderBy(e => e.At).ThenBy(e => e.Id)
-            .Select(e => new TimelineEntry(e.At, e.Kind, e.By, e.FromStatus, e.ToStatus, e.Text, e.IsPublic))
             .ToListAsync(cancellationToken);
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        string? Name(string? status) => status is null ? null : RequestWorkflow.Label(definition, status).Name;
+        return events.Select(e => new TimelineEntry(e.At, e.Kind, e.By, e.FromStatus, e.ToStatus,
+                e.Kind == RequestEventKind.TimerFired && definition?.FindTimer(e.Text ?? "")?.Name is { } timerName ? timerName.For(culture) : e.Text,
+                e.IsPublic, Name(e.FromStatus), Name(e.ToStatus), e.Details))
+            .ToList();
     }
 
     /// <summary>Open requests for the same unit or customer, shown while a new one is taken so it is not taken twice.</summary>
@@ -427,143 +447,60 @@ public sealed class RequestDesk(
     public async Task<IReadOnlyList<DictionaryEntry>> ProblemCategoriesAsync(CancellationToken cancellationToken = default) =>
         [.. await dictionaries.ListAsync(DictionaryKind.FaultCategory, cancellationToken), .. await dictionaries.ListAsync(DictionaryKind.ComplaintCategory, cancellationToken)];
 
-    public IReadOnlyList<RequestAction> ActionsFor(RequestDetail request, RequestActor actor) => flow.ActionsFor(Shell(request), actor);
-
-    /// <summary>The action that takes the request to <paramref name="target"/> for this user now, as a drop on the board asks; null when none does.</summary>
-    public RequestAction? ActionTo(RequestDetail request, RequestStatus target, RequestActor actor)
-    {
-        var shell = Shell(request);
-        return flow.ActionsFor(shell, actor).Where(a => flow.Next(shell, a, actor) == target).Select(a => (RequestAction?)a).FirstOrDefault();
-    }
-
-    // What the flow decides on, without loading the entity again.
-    private static ServiceRequest Shell(RequestDetail request) =>
-        new() { Status = request.Status, AssigneeId = request.AssigneeId, FailedAttempts = request.FailedAttempts };
-
     public Task<IReadOnlyList<Assignee>> EngineersAsync(CancellationToken cancellationToken = default) => assignees.EngineersAsync(cancellationToken);
 
     /// <summary>
-    /// Moves a request by <paramref name="action"/> if the flow opens it to <paramref name="actor"/>. <paramref name="loadedStamp"/> is
-    /// what the user was looking at: if the request changed meanwhile, nothing is done.
-    /// </summary>
-    public async Task<ActionResult> ApplyAsync(
-        string number, RequestAction action, string loadedStamp, RequestActor actor, string? assigneeId = null, string? note = null,
-        CancellationToken cancellationToken = default)
-    {
-        if (note?.Trim().Length > ServiceRules.CommentLength)
-        {
-            return new ActionResult(ActionStatus.Invalid, "Validation.CommentTooLong");
-        }
-
-        using var db = dbFactory.Create();
-        var normalized = number.Trim().ToUpperInvariant();
-        var request = await db.ServiceRequests.FirstOrDefaultAsync(r => r.Number == normalized, cancellationToken);
-        if (request is null)
-        {
-            return new ActionResult(ActionStatus.NotFound);
-        }
-
-        if (request.ConcurrencyStamp != loadedStamp)
-        {
-            return new ActionResult(ActionStatus.Conflict);
-        }
-
-        if (flow.Next(request, action, actor) is not { } next)
-        {
-            return new ActionResult(ActionStatus.NotAllowed);
-        }
-
-        Assignee? assignee = null;
-        if (action == RequestAction.Assign && (assigneeId is null || (assignee = await assignees.FindAsync(assigneeId, cancellationToken)) is null))
-        {
-            return new ActionResult(ActionStatus.Invalid, "Validation.AssigneeRequired");
-        }
-
-        var now = clock.GetUtcNow();
-        var from = request.Status;
-        switch (action)
-        {
-            case RequestAction.Assign:
-                request.AssigneeId = assignee!.UserId;
-                request.AssigneeName = assignee.Name;
-                db.RequestEvents.Add(Event(request, now, RequestEventKind.Assigned, actor, assignee.Name));
-                break;
-            case RequestAction.Fail:
-                request.FailedAttempts++;
-                request.AssigneeId = null;
-                request.AssigneeName = null;
-                break;
-            case RequestAction.Reopen or RequestAction.Unlock:
-                request.AssigneeId = null;
-                request.AssigneeName = null;
-                request.ClosedAt = null;
-                break;
-            case RequestAction.Close or RequestAction.Cancel:
-                request.ClosedAt = now;
-                break;
-        }
-
-        request.Status = next;
-        if (next != from)
-        {
-            var changed = Event(request, now, RequestEventKind.StatusChanged, actor, Clean(note));
-            changed.FromStatus = from;
-            changed.ToStatus = next;
-            changed.IsPublic = true;
-            db.RequestEvents.Add(changed);
-        }
-        else if (Clean(note) is { } text)
-        {
-            db.RequestEvents.Add(Event(request, now, RequestEventKind.Comment, actor, text));
-        }
-
-        request.UpdatedAt = now;
-        request.ConcurrencyStamp = Guid.NewGuid().ToString("N");
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new ActionResult(ActionStatus.Conflict);
-        }
-
-        return new ActionResult(ActionStatus.Done);
-    }
-
-    /// <summary>
-    /// Assigns several requests to one engineer, each as if assigned on its own page: one the flow does not allow, or that changed
-    /// since the list was loaded (<see cref="RequestRow.ConcurrencyStamp"/>), is left as it is and reported.
+    /// Assigns several requests to one engineer, each as if assigned on its own page (the transition open to the user that asks
+    /// for an assignee and nothing else): one with no such transition now, or that changed since the list was loaded
+    /// (<see cref="RequestRow.ConcurrencyStamp"/>), is left as it is and reported.
     /// </summary>
     public async Task<IReadOnlyList<(string Number, ActionStatus Status)>> AssignManyAsync(
         IReadOnlyList<RequestRow> requests, string engineerId, RequestActor actor, CancellationToken cancellationToken = default)
     {
         var results = new List<(string, ActionStatus)>();
+        var values = new Dictionary<string, string?> { [TransitionForm.AssigneeField] = engineerId };
         foreach (var request in requests)
         {
-            var result = await ApplyAsync(request.Number, RequestAction.Assign, request.ConcurrencyStamp, actor, engineerId, cancellationToken: cancellationToken);
-            results.Add((request.Number, result.Status));
+            var state = await workflow.StateAsync(request.Id, actor, cancellationToken);
+            var assign = state?.Transitions.FirstOrDefault(t => t.RequiredFields.SequenceEqual([TransitionForm.AssigneeField]));
+            var status = assign is null
+                ? ActionStatus.NotAllowed
+                : (await workflow.FireAsync(request.Number, assign.Key, values, null, request.ConcurrencyStamp, actor, cancellationToken)).Status;
+            results.Add((request.Number, status));
         }
 
         return results;
     }
 
-    /// <summary>The statuses in the order of the closed loop, as the board shows them.</summary>
-    public static readonly RequestStatus[] BoardColumns =
-    [
-        RequestStatus.WaitingForAssignment, RequestStatus.OnHold, RequestStatus.Assigned, RequestStatus.Processed, RequestStatus.ReturnVisit,
-        RequestStatus.Locked, RequestStatus.Closed, RequestStatus.Cancelled,
-    ];
-
-    /// <summary>The board: per status, how many requests match the query and the first <paramref name="perColumn"/> of them.</summary>
-    public async Task<IReadOnlyList<(RequestStatus Status, RequestPage Page)>> BoardAsync(RequestQuery query, int perColumn, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The statuses a board shows as columns and a list filters by: those of the workflows the tenant's types (or one type)
+    /// run on, new first, then in progress, waiting and done, each in the order its workflow lists them.
+    /// </summary>
+    public async Task<IReadOnlyList<StatusLabel>> StatusesAsync(Guid? serviceTypeId = null, CancellationToken cancellationToken = default)
     {
-        var columns = new List<(RequestStatus, RequestPage)>();
-        foreach (var status in BoardColumns)
+        var typeList = await types.ListAsync(includeRetired: serviceTypeId is not null, cancellationToken);
+        var keys = typeList.Where(t => serviceTypeId is null || t.Id == serviceTypeId).Select(t => t.WorkflowKey).Distinct().ToList();
+        var statuses = new List<StatusLabel>();
+        foreach (var key in keys)
         {
-            columns.Add((status, query.Status is { } only && only != status
+            if (await workflow.PublishedAsync(key, cancellationToken) is { } definition)
+            {
+                statuses.AddRange(definition.Statuses.Where(s => statuses.All(known => known.Key != s.Key)).Select(s => RequestWorkflow.Label(definition, s.Key)));
+            }
+        }
+
+        return statuses.OrderBy(s => s.Category).ToList();
+    }
+
+    /// <summary>The board: per status column, how many requests match the query and the first <paramref name="perColumn"/> of them.</summary>
+    public async Task<IReadOnlyList<(StatusLabel Status, RequestPage Page)>> BoardAsync(RequestQuery query, int perColumn, CancellationToken cancellationToken = default)
+    {
+        var columns = new List<(StatusLabel, RequestPage)>();
+        foreach (var status in await StatusesAsync(query.ServiceTypeId, cancellationToken))
+        {
+            columns.Add((status, query.Status is { } only && only != status.Key
                 ? new RequestPage([], 0)
-                : await SearchAsync(query with { Status = status, Skip = 0, Take = perColumn }, cancellationToken)));
+                : await SearchAsync(query with { Status = status.Key, Skip = 0, Take = perColumn }, cancellationToken)));
         }
 
         return columns;

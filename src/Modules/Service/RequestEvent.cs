@@ -12,8 +12,14 @@ public class RequestEvent : ITenantOwned
     public RequestEventKind Kind { get; set; }
     public string? ByUserId { get; set; }
     public string? By { get; set; }
-    public RequestStatus? FromStatus { get; set; }
-    public RequestStatus? ToStatus { get; set; }
+    /// <summary>Status keys; their names come from the workflow version the request ran on then.</summary>
+    public string? FromStatus { get; set; }
+    public string? ToStatus { get; set; }
+
+    /// <summary>The transition's form as the user filled it in, one "label: value" per line.</summary>
+    public string? Details { get; set; }
+
+    public const int DetailsLength = 4000;
 
     /// <summary>A comment's text, an assignee's name, a transition's reason, an attachment's file name.</summary>
     public string? Text { get; set; }
@@ -33,4 +39,13 @@ public enum RequestEventKind
 
     /// <summary>Custom fields edited; the text lists each change.</summary>
     FieldsChanged = 10,
+
+    /// <summary>A workflow timer fired (requested date missed, SLA breached, return visit due); the text names it.</summary>
+    TimerFired = 11,
+
+    /// <summary>Locked for the service manager; the text gives the reason.</summary>
+    Locked = 12,
+
+    /// <summary>A return visit to make; the text says from which step.</summary>
+    ReturnVisitDue = 13,
 }

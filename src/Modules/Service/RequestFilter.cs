@@ -9,7 +9,7 @@ namespace AfterSales.Modules.Service;
 /// so a list can be bookmarked, shared, restored by Back, saved per user and exported exactly as shown.
 /// </summary>
 public sealed record RequestFilter(
-    RequestView View = RequestView.All, string? Search = null, RequestStatus? Status = null, Guid? TypeId = null,
+    RequestView View = RequestView.All, string? Search = null, string? Status = null, Guid? TypeId = null,
     string? FieldKey = null, string? FieldValue = null, string? Sort = null, bool Ascending = false, bool Board = false, int Page = 1)
 {
     /// <summary>The same list from its first page: what a saved filter keeps and what a changed condition starts from.</summary>
@@ -23,7 +23,7 @@ public sealed record RequestFilter(
         return new RequestFilter(
             Enum.TryParse<RequestView>(Get("view"), true, out var view) ? view : RequestView.All,
             Get("q"),
-            Enum.TryParse<RequestStatus>(Get("status"), true, out var status) ? status : null,
+            Get("status") is { } status && AfterSales.Modules.Workflow.WorkflowBook.IsStatusKey(status) ? status : null,
             Guid.TryParse(Get("type"), out var type) ? type : null,
             field.Key?[FieldFilter.UrlPrefix.Length..],
             field.Key is null ? null : field.Value.ToString(),
@@ -47,7 +47,7 @@ public sealed record RequestFilter(
 
         Add("view", View == RequestView.All ? null : View.ToString());
         Add("q", Search?.Trim());
-        Add("status", Status?.ToString());
+        Add("status", Status);
         Add("type", TypeId?.ToString());
         if (FieldKey is not null)
         {

@@ -13,6 +13,7 @@ internal sealed class ServiceTypeConfiguration : IEntityTypeConfiguration<Servic
         builder.Property(t => t.NameEn).HasMaxLength(64).IsRequired();
         builder.Property(t => t.Icon).HasMaxLength(64).IsRequired();
         builder.Property(t => t.Color).HasMaxLength(16).IsRequired();
+        builder.Property(t => t.WorkflowKey).HasMaxLength(AfterSales.Modules.Workflow.WorkflowBook.KeyLength).IsRequired().HasDefaultValue(ServiceType.DefaultWorkflowKey);
         builder.Property(t => t.ConcurrencyStamp).HasMaxLength(32).IsConcurrencyToken();
         builder.HasIndex(t => new { t.TenantId, t.Code }).IsUnique();
     }
@@ -37,8 +38,11 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         builder.Property(r => r.AssigneeName).HasMaxLength(256);
         builder.Property(r => r.CreatedBy).HasMaxLength(256);
         builder.Property(r => r.ConcurrencyStamp).HasMaxLength(32).IsConcurrencyToken();
+        builder.Property(r => r.Status).HasMaxLength(AfterSales.Modules.Workflow.WorkflowBook.KeyLength).IsRequired();
+        builder.Property(r => r.WorkflowKey).HasMaxLength(AfterSales.Modules.Workflow.WorkflowBook.KeyLength).IsRequired();
         builder.HasIndex(r => new { r.TenantId, r.Number }).IsUnique();
         builder.HasIndex(r => new { r.TenantId, r.Status, r.CreatedAt });
+        builder.HasIndex(r => new { r.TenantId, r.StatusCategory, r.CreatedAt });
         builder.HasIndex(r => new { r.TenantId, r.CreatedAt });
         builder.HasIndex(r => new { r.TenantId, r.CustomerId });
         builder.HasIndex(r => new { r.TenantId, r.SerialNumberId });
@@ -55,6 +59,9 @@ internal sealed class RequestEventConfiguration : IEntityTypeConfiguration<Reque
         builder.Property(e => e.ByUserId).HasMaxLength(450);
         builder.Property(e => e.By).HasMaxLength(256);
         builder.Property(e => e.Text).HasMaxLength(ServiceRules.CommentLength);
+        builder.Property(e => e.FromStatus).HasMaxLength(AfterSales.Modules.Workflow.WorkflowBook.KeyLength);
+        builder.Property(e => e.ToStatus).HasMaxLength(AfterSales.Modules.Workflow.WorkflowBook.KeyLength);
+        builder.Property(e => e.Details).HasMaxLength(RequestEvent.DetailsLength);
         builder.HasIndex(e => new { e.TenantId, e.ServiceRequestId, e.At });
         builder.HasOne<ServiceRequest>().WithMany().HasForeignKey(e => e.ServiceRequestId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 
 namespace AfterSales.Modules.Service;
 
@@ -16,8 +17,28 @@ public static class ServiceModule
         services.AddScoped<SavedFilters>();
         services.AddScoped<RequestActionRunner>();
         services.AddSingleton(sp => AttachmentLimits.From(sp.GetRequiredService<IConfiguration>()));
-        // The workflow engine replaces this registration once tenants draw their own flows.
-        services.AddSingleton<IRequestFlow, DefaultRequestFlow>();
+        services.AddScoped<RequestWorkflow>();
+        services.AddScoped<TransitionForm>();
+        services.AddSingleton<WorkflowTimerPoll>();
+        return services;
+    }
+
+    /// <summary>
+    /// Polls for due workflow timers every <c>Workflow:TimerPollSeconds</c> (15 by default; 0 turns the poll off, as tests that
+    /// drive <see cref="WorkflowTimerPoll"/> themselves do).
+    /// </summary>
+    public static IServiceCollection AddWorkflowTimers(this IServiceCollection services, IConfiguration configuration)
+    {
+        var seconds = configuration.GetValue("Workflow:TimerPollSeconds", 15);
+        if (seconds <= 0)
+        {
+            return services;
+        }
+
+        services.AddQuartz(quartz => quartz.ScheduleJob<WorkflowTimersJob>(trigger => trigger
+            .WithIdentity(WorkflowTimersJob.Key.Name)
+            .WithSimpleSchedule(TimeSpan.FromSeconds(seconds))));
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;
     }
 

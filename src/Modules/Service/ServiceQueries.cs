@@ -11,10 +11,13 @@ public sealed class ServiceTypeInput
     public int? SlaHours { get; set; }
     public int SortOrder { get; set; }
 
+    /// <summary>The workflow its requests run on; null keeps the type's (or, for a new type, the full closed loop).</summary>
+    public string? WorkflowKey { get; set; }
+
     public static ServiceTypeInput From(ServiceType type) => new()
     {
         Code = type.Code, NameZh = type.NameZh, NameEn = type.NameEn, Icon = type.Icon, Color = type.Color,
-        DefaultPriority = type.DefaultPriority, SlaHours = type.SlaHours, SortOrder = type.SortOrder,
+        DefaultPriority = type.DefaultPriority, SlaHours = type.SlaHours, SortOrder = type.SortOrder, WorkflowKey = type.WorkflowKey,
     };
 }
 
@@ -73,7 +76,7 @@ public enum RequestView
 /// <param name="Fields">Custom-field conditions, all of which a request meets.</param>
 /// <param name="FieldSort">Orders by a custom field instead of by date (requests without a value last).</param>
 public sealed record RequestQuery(
-    RequestView View = RequestView.All, string? Search = null, RequestStatus? Status = null, Guid? ServiceTypeId = null,
+    RequestView View = RequestView.All, string? Search = null, string? Status = null, Guid? ServiceTypeId = null,
     Guid? CustomerId = null, string? SerialNumber = null, string? UserId = null, int Skip = 0, int Take = 20,
     IReadOnlyList<AfterSales.Modules.Forms.FieldFilter>? Fields = null, AfterSales.Modules.Forms.FieldSort? FieldSort = null,
     RequestSort Sort = RequestSort.Created, bool Descending = true);
@@ -91,8 +94,8 @@ public enum RequestSort
 
 public sealed record RequestRow(
     Guid Id, string Number, string TypeCode, string TypeName, string TypeColor, string Subject, string? CustomerName, string? SerialNumber,
-    RequestStatus Status, RequestPriority Priority, string? AssigneeName, DateTimeOffset CreatedAt, DateTimeOffset? DueAt, bool Overdue,
-    string ConcurrencyStamp = "");
+    string Status, RequestPriority Priority, string? AssigneeName, DateTimeOffset CreatedAt, DateTimeOffset? DueAt, bool Overdue,
+    string ConcurrencyStamp = "", string StatusName = "", string? StatusColor = null);
 
 public sealed record RequestPage(IReadOnlyList<RequestRow> Items, int Total);
 
@@ -100,11 +103,18 @@ public sealed record RequestPage(IReadOnlyList<RequestRow> Items, int Total);
 public sealed record RequestDetail(
     Guid Id, string Number, Guid ServiceTypeId, string TypeCode, string TypeName, Guid? CustomerId, string? CustomerCode, string? CustomerName,
     string? ContactName, string? ContactPhone, string? SerialNumber, string? ModelCode, string? WarrantyState, DateOnly? WarrantyEnd, string? AgreementNumber,
-    string Channel, RequestPriority Priority, DateOnly? RequestedDate, Guid? CategoryId, string? CategoryName, string Subject, string? Description, RequestStatus Status,
+    string Channel, RequestPriority Priority, DateOnly? RequestedDate, Guid? CategoryId, string? CategoryName, string Subject, string? Description, string Status,
     string? AssigneeId, string? AssigneeName, int FailedAttempts, DateTimeOffset CreatedAt, string? CreatedBy, DateTimeOffset? DueAt, DateTimeOffset? ClosedAt,
-    string ConcurrencyStamp, Guid? FormVersionId = null);
+    string ConcurrencyStamp, Guid? FormVersionId = null, string StatusName = "", string? StatusColor = null, bool IsLocked = false,
+    string WorkflowKey = "", int WorkflowVersion = 0);
 
-public sealed record TimelineEntry(DateTimeOffset At, RequestEventKind Kind, string? By, RequestStatus? FromStatus, RequestStatus? ToStatus, string? Text, bool IsPublic);
+/// <param name="FromStatusName">Status names in the reader's language, from the workflow version the request runs on.</param>
+/// <param name="Details">A transition form's values, "label: value" per line.</param>
+public sealed record TimelineEntry(DateTimeOffset At, RequestEventKind Kind, string? By, string? FromStatus, string? ToStatus, string? Text, bool IsPublic,
+    string? FromStatusName = null, string? ToStatusName = null, string? Details = null);
+
+/// <summary>A status as lists and boards show it: its key, its name in the reader's language, its colour and category.</summary>
+public sealed record StatusLabel(string Key, string Name, string? Color, AfterSales.Workflows.Definitions.StatusCategory Category);
 
 public enum ActionStatus
 {

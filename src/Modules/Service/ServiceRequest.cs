@@ -1,5 +1,6 @@
 using AfterSales.Modules.Shared;
 using AfterSales.Tenancy.EntityFrameworkCore;
+using AfterSales.Workflows.Definitions;
 
 namespace AfterSales.Modules.Service;
 
@@ -37,11 +38,23 @@ public class ServiceRequest : ITenantOwned, IAuditable
 
     /// <summary>The version of the type's form the request was taken with; its custom fields are shown and edited by that version.</summary>
     public Guid? FormVersionId { get; set; }
-    public RequestStatus Status { get; set; } = RequestStatus.WaitingForAssignment;
+
+    /// <summary>The key of the status in the request's workflow (kept in step with its workflow instance, for lists and filters).</summary>
+    public string Status { get; set; } = RequestStatuses.WaitingForAssignment;
+
+    /// <summary>The status's category, so "open", "waiting" and "done" mean the same across the tenant's workflows.</summary>
+    public StatusCategory StatusCategory { get; set; }
+
+    /// <summary>Locked for the service manager (missed requested date, attempts exhausted) until a manager releases it.</summary>
+    public bool IsLocked { get; set; }
+
+    /// <summary>The workflow and version the request runs on (its instance pins them; copied here to name its status in lists).</summary>
+    public string WorkflowKey { get; set; } = "";
+    public int WorkflowVersion { get; set; }
     public string? AssigneeId { get; set; }
     public string? AssigneeName { get; set; }
 
-    /// <summary>Visits that did not solve it; after two the request is locked for the service manager.</summary>
+    /// <summary>Attempts that did not solve it, as the workflow counts them (seed 001 locks the request after two).</summary>
     public int FailedAttempts { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public string? CreatedBy { get; set; }
@@ -56,18 +69,21 @@ public class ServiceRequest : ITenantOwned, IAuditable
 
     string IAuditable.AuditKey => Number;
 
-    public bool IsOpen => Status is not (RequestStatus.Closed or RequestStatus.Cancelled);
+    public bool IsOpen => StatusCategory != StatusCategory.Done;
 }
 
-/// <summary>The closed loop of seed 001: waiting → assigned → processed → return visit → closed, with hold and lock.</summary>
-public enum RequestStatus
+/// <summary>
+/// The status keys of the default workflows (seed 001's closed loop). A tenant's own workflows add their own keys; code
+/// that must recognise a status by meaning uses <see cref="StatusCategory"/> or <see cref="ServiceRequest.IsLocked"/> instead.
+/// </summary>
+public static class RequestStatuses
 {
-    WaitingForAssignment = 0,
-    OnHold = 1,
-    Assigned = 2,
-    Processed = 3,
-    ReturnVisit = 4,
-    Closed = 5,
-    Locked = 6,
-    Cancelled = 7,
+    public const string WaitingForAssignment = "WaitingForAssignment";
+    public const string OnHold = "OnHold";
+    public const string Assigned = "Assigned";
+    public const string Processed = "Processed";
+    public const string ReturnVisit = "ReturnVisit";
+    public const string Closed = "Closed";
+    public const string Locked = "Locked";
+    public const string Cancelled = "Cancelled";
 }

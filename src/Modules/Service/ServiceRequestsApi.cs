@@ -48,7 +48,7 @@ internal static class ServiceRequestsApi
     }
 
     private static async Task<Results<Ok<RequestPage>, ValidationProblem>> ListAsync(
-        RequestDesk desk, HttpContext context, string? search, RequestStatus? status, Guid? serviceTypeId, string? serialNumber, int skip = 0, int take = 20,
+        RequestDesk desk, HttpContext context, string? search, string? status, Guid? serviceTypeId, string? serialNumber, int skip = 0, int take = 20,
         CancellationToken cancellationToken = default)
     {
         var filters = new List<FieldFilter>();

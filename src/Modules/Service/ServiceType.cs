@@ -27,8 +27,14 @@ public class ServiceType : ITenantOwned, IAuditable
     /// <summary>Hours from creation within which a request of this type should be resolved; none means no deadline.</summary>
     public int? SlaHours { get; set; }
     public int SortOrder { get; set; }
+
+    /// <summary>The workflow new requests of this type run on (a key of the tenant's workflows).</summary>
+    public string WorkflowKey { get; set; } = DefaultWorkflowKey;
     public bool IsRetired { get; set; }
     public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>A type the tenant adds runs the full closed loop of seed 001 until an admin picks another workflow.</summary>
+    public const string DefaultWorkflowKey = "ONSITE";
 
     string IAuditable.AuditKey => Code;
 

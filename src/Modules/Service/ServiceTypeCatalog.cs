@@ -1,19 +1,20 @@
 using AfterSales.Modules.Shared;
+using AfterSales.Modules.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Modules.Service;
 
 /// <summary>The tenant's service types; every tenant starts with the five of seed 002.</summary>
-public sealed class ServiceTypeCatalog(IDbFactory<IServiceDb> dbFactory)
+public sealed class ServiceTypeCatalog(IDbFactory<IServiceDb> dbFactory, WorkflowBook workflows)
 {
     /// <summary>The types a tenant starts with: code, Chinese and English names, icon, colour, SLA hours.</summary>
     public static readonly IReadOnlyList<ServiceTypeInput> Defaults =
     [
-        new() { Code = "CONSULT", NameZh = "咨询", NameEn = "Consultation", Icon = "help", Color = "#00838f", SlaHours = 24, SortOrder = 10 },
-        new() { Code = "REMOTE", NameZh = "远程支持", NameEn = "Remote support", Icon = "headset_mic", Color = "#1565c0", SlaHours = 24, SortOrder = 20 },
-        new() { Code = "ONSITE", NameZh = "上门服务", NameEn = "On-site service", Icon = "home_repair_service", Color = "#2e7d32", SlaHours = 72, SortOrder = 30 },
-        new() { Code = "RMA", NameZh = "返厂维修", NameEn = "Return to factory", Icon = "local_shipping", Color = "#6a1b9a", SlaHours = 240, SortOrder = 40 },
-        new() { Code = "COMPLAINT", NameZh = "投诉建议", NameEn = "Complaint / suggestion", Icon = "feedback", Color = "#c62828", DefaultPriority = RequestPriority.High, SlaHours = 48, SortOrder = 50 },
+        new() { Code = "CONSULT", WorkflowKey = "CONSULT", NameZh = "咨询", NameEn = "Consultation", Icon = "help", Color = "#00838f", SlaHours = 24, SortOrder = 10 },
+        new() { Code = "REMOTE", WorkflowKey = "REMOTE", NameZh = "远程支持", NameEn = "Remote support", Icon = "headset_mic", Color = "#1565c0", SlaHours = 24, SortOrder = 20 },
+        new() { Code = "ONSITE", WorkflowKey = "ONSITE", NameZh = "上门服务", NameEn = "On-site service", Icon = "home_repair_service", Color = "#2e7d32", SlaHours = 72, SortOrder = 30 },
+        new() { Code = "RMA", WorkflowKey = "RMA", NameZh = "返厂维修", NameEn = "Return to factory", Icon = "local_shipping", Color = "#6a1b9a", SlaHours = 240, SortOrder = 40 },
+        new() { Code = "COMPLAINT", WorkflowKey = "COMPLAINT", NameZh = "投诉建议", NameEn = "Complaint / suggestion", Icon = "feedback", Color = "#c62828", DefaultPriority = RequestPriority.High, SlaHours = 48, SortOrder = 50 },
     ];
 
     /// <summary>The tenant's types in their order; the defaults are created the first time a tenant without any asks.</summary>
@@ -50,6 +51,11 @@ public sealed class ServiceTypeCatalog(IDbFactory<IServiceDb> dbFactory)
         if (!errors.ContainsKey(nameof(input.Code)) && await db.ServiceTypes.AnyAsync(t => t.Code == input.Code && t.Id != id, cancellationToken))
         {
             errors[nameof(input.Code)] = "Validation.TypeCodeTaken";
+        }
+
+        if (input.WorkflowKey is { } workflowKey && await workflows.FindPublishedAsync(workflowKey, cancellationToken) is null)
+        {
+            errors[nameof(input.WorkflowKey)] = "Validation.WorkflowUnknown";
         }
 
         ServiceType? type;
@@ -134,6 +140,7 @@ public sealed class ServiceTypeCatalog(IDbFactory<IServiceDb> dbFactory)
         type.DefaultPriority = input.DefaultPriority;
         type.SlaHours = input.SlaHours;
         type.SortOrder = input.SortOrder;
+        type.WorkflowKey = input.WorkflowKey ?? (string.IsNullOrEmpty(type.WorkflowKey) ? ServiceType.DefaultWorkflowKey : type.WorkflowKey);
         type.ConcurrencyStamp = Guid.NewGuid().ToString("N");
     }
 }

@@ -40,6 +40,8 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Tenancy:BaseHost", BaseHost);
         builder.UseSetting("RateLimiting:AuthPermitsPerMinute", AuthPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Tests fire due timers themselves, when they mean to.
+        builder.UseSetting("Workflow:TimerPollSeconds", "0");
     }
 
     /// <summary>A client that follows no redirects and keeps cookies.</summary>
