@@ -311,9 +311,9 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
 
         // Assigned to an engineer, with an internal note; the timeline keeps both.
         await page.GetByTestId("action-Assign").ClickAsync();
-        await page.GetByTestId("assign-engineer").ClickAsync();
+        await page.GetByTestId("cf-assigneeId").Locator(".rz-dropdown").ClickAsync();
         await page.Locator(".rz-dropdown-item", new() { HasText = "Engineer" }).First.ClickAsync();
-        await Assertions.Expect(page.GetByTestId("assign-engineer")).ToContainTextAsync("Engineer");
+        await Assertions.Expect(page.GetByTestId("cf-assigneeId")).ToContainTextAsync("Engineer");
         await page.GetByTestId("action-note").FillAsync("客户下午在家");
         await page.GetByTestId("action-note").PressAsync("Tab");
         await page.GetByTestId("action-confirm").ClickAsync();
@@ -528,7 +528,7 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
 
         // Dragged to "assigned", the card asks whom to assign it to, as the request page's button does, and moves.
         await waiting.GetByTestId("board-card").Filter(new() { HasText = "显示故障代码后停机" }).DragToAsync(agentPage.GetByTestId("board-Assigned"));
-        await agentPage.GetByTestId("assign-engineer").ClickAsync();
+        await agentPage.GetByTestId("cf-assigneeId").Locator(".rz-dropdown").ClickAsync();
         await agentPage.Locator(".rz-dropdown-item", new() { HasText = "Engineer" }).First.ClickAsync();
         await agentPage.GetByTestId("action-confirm").ClickAsync();
         await Assertions.Expect(agentPage.GetByTestId("board-Assigned")).ToContainTextAsync("显示故障代码后停机");

@@ -23,7 +23,7 @@ namespace AfterSales.Modules.Service;
 /// with the request, its timeline and its timers in one transaction, checked against what the user (or the timer) saw.
 /// </summary>
 public sealed class RequestWorkflow(
-    IDbFactory<IServiceDb> dbFactory, WorkflowBook workflows, WorkflowEngine engine, FormBook forms, TransitionForm transitionForms,
+    IDbFactory<IServiceDb> dbFactory, WorkflowBook workflows, WorkflowEngine engine, FormBook forms, TransitionForm transitionForms, ServiceTypeCatalog types,
     IAssigneeDirectory assignees, ITenantContext tenantContext, TimeProvider clock, ILogger<RequestWorkflow> log)
 {
     private static readonly ConcurrentDictionary<string, BusinessCalendar> Calendars = new(StringComparer.Ordinal);
@@ -33,6 +33,26 @@ public sealed class RequestWorkflow(
         await workflows.FindPublishedAsync(type.WorkflowKey, cancellationToken)
         ?? await workflows.FindPublishedAsync(ServiceType.DefaultWorkflowKey, cancellationToken)
         ?? throw new InvalidOperationException($"Tenant has no published workflow {type.WorkflowKey}.");
+
+    /// <summary>The request fields a condition or a timer may read besides custom fields.</summary>
+    public static readonly IReadOnlyList<string> RequestFieldKeys =
+        ["number", "subject", "channel", "priority", "requestedDate", "createdAt", "customerId", "serialNumber", "modelCode", "warrantyState", TransitionForm.AssigneeField];
+
+    /// <summary>
+    /// The fields a tenant's transition may require, with their labels: the step fields of the default workflows and every custom
+    /// field any service type's form has published. Publishing checks a workflow against these keys.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Key, LocalizedText Label)>> FieldsAsync(CancellationToken cancellationToken = default)
+    {
+        var typeIds = (await types.ListAsync(includeRetired: true, cancellationToken)).Select(t => FormKeys.ForServiceType(t.Id)).ToList();
+        var custom = await forms.FieldsEverPublishedAsync(typeIds, cancellationToken);
+        var step = TransitionForm.StepFieldLabels.Where(s => !custom.ContainsKey(s.Key)).Select(s => (s.Key, s.Label));
+        return [.. step, .. custom.Values.Select(f => (f.Key, new LocalizedText(f.LabelZh, f.LabelEn)))];
+    }
+
+    /// <summary>Every field key a workflow may name: request fields, step fields and custom fields.</summary>
+    public async Task<IReadOnlySet<string>> FieldKeysAsync(CancellationToken cancellationToken = default) =>
+        new HashSet<string>([.. RequestFieldKeys, .. (await FieldsAsync(cancellationToken)).Select(f => f.Key)], StringComparer.Ordinal);
 
     /// <summary>A version of one of the tenant's workflows, or null.</summary>
     public Task<WorkflowDefinition?> DefinitionAsync(string key, int version, CancellationToken cancellationToken = default) =>

@@ -3,6 +3,8 @@ using AfterSales.Modules.Shared;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using System.Text.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 
@@ -31,9 +33,19 @@ internal static class ServiceRequestsApi
         requests.MapPost("/", CreateAsync).WithName("CreateServiceRequest")
             .WithSummary("Takes a request; the serial number brings its owner, model, warranty and agreement.");
         requests.MapPost("/{number}/comments", CommentAsync).WithName("CommentServiceRequest").WithSummary("Adds a comment to a request's timeline.");
+        requests.MapGet("/{number}/transitions", TransitionsAsync).WithName("ListServiceRequestTransitions")
+            .WithSummary("The workflow transitions open to the caller now, with the fields each requires.");
+        requests.MapPost("/{number}/transitions/{key}", FireAsync).WithName("FireServiceRequestTransition")
+            .WithSummary("Moves a request by a transition; concurrencyStamp is the request's as last read (409 when it changed since).");
     }
 
-    // An integration takes and comments requests like an agent; it cannot assign or close them.
+    /// <param name="Values">The transition form's values by field key.</param>
+    /// <param name="ConcurrencyStamp">The request's stamp as the caller read it.</param>
+    public sealed record TransitionInput(IReadOnlyDictionary<string, JsonElement>? Values, string? Note, string ConcurrencyStamp);
+
+    public sealed record TransitionResponse(string Key, string Name, string To, IReadOnlyList<FieldDefinition> Fields);
+
+    // An integration acts as an agent: the tenant's workflow decides which transitions that opens to it.
     private static RequestActor Actor(ICurrentUser user) => new(null, user.Name, new HashSet<string> { Roles.Agent });
 
     private static async Task<Ok<IReadOnlyList<TypeResponse>>> TypesAsync(ServiceTypeCatalog types, FormBook forms, CancellationToken cancellationToken)
@@ -96,6 +108,47 @@ internal static class ServiceRequestsApi
         }
 
         return TypedResults.Created($"{context.Request.PathBase}/api/v1/service-requests/{result.Number}", result.Created!);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<TransitionResponse>>, NotFound>> TransitionsAsync(
+        string number, RequestDesk desk, RequestWorkflow workflow, ICurrentUser user, CancellationToken cancellationToken)
+    {
+        if (await desk.GetAsync(number, cancellationToken) is not { } request || await workflow.StateAsync(request.Id, Actor(user), cancellationToken) is not { } state)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        var transitions = new List<TransitionResponse>();
+        foreach (var transition in state.Transitions)
+        {
+            var form = await workflow.FormAsync(request.Id, transition, cancellationToken);
+            transitions.Add(new TransitionResponse(transition.Key, transition.Label.For(culture), transition.To, form.Fields.ToList()));
+        }
+
+        return TypedResults.Ok<IReadOnlyList<TransitionResponse>>(transitions);
+    }
+
+    private static async Task<Results<NoContent, NotFound, Conflict<ProblemDetails>, UnprocessableEntity<ProblemDetails>, ValidationProblem>> FireAsync(
+        string number, string key, TransitionInput input, RequestWorkflow workflow, ICurrentUser user, IStringLocalizer<ServiceText> text,
+        IStringLocalizer<FormsText> fieldText, CancellationToken cancellationToken)
+    {
+        var values = (input.Values ?? new Dictionary<string, JsonElement>()).ToDictionary(v => v.Key, v => FieldValues.FromJson(v.Value));
+        var outcome = await workflow.FireAsync(number, key, values, input.Note, input.ConcurrencyStamp ?? "", Actor(user), cancellationToken);
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        return outcome.Status switch
+        {
+            ActionStatus.Done => TypedResults.NoContent(),
+            ActionStatus.NotFound => TypedResults.NotFound(),
+            ActionStatus.Conflict => TypedResults.Conflict(new ProblemDetails { Title = "The request changed since it was read.", Status = 409 }),
+            ActionStatus.NotAllowed => TypedResults.UnprocessableEntity(new ProblemDetails
+            {
+                Title = "The transition is not open to the caller now.", Detail = outcome.Refusal?.For(culture), Status = 422,
+            }),
+            _ => TypedResults.ValidationProblem(outcome.ErrorKey is { } error
+                ? new Dictionary<string, string[]> { ["note"] = [text[error].Value] }
+                : FormMessages.AddTo(new Dictionary<string, string[]>(), outcome.FieldErrors, null, fieldText)),
+        };
     }
 
     private static async Task<Results<NoContent, NotFound, ValidationProblem>> CommentAsync(

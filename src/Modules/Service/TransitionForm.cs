@@ -29,8 +29,9 @@ public sealed class TransitionForm(IAssigneeDirectory assignees, DictionaryBook 
         ["shippedOn"] = (FieldKind.Date, "寄出日期", "Shipped on"),
     };
 
-    /// <summary>The step field keys a workflow may require besides the tenant's custom fields.</summary>
-    public static IReadOnlyCollection<string> StepFieldKeys => StepFields.Keys;
+    /// <summary>The step fields a workflow may require besides the tenant's custom fields, with their labels.</summary>
+    public static IEnumerable<(string Key, AfterSales.Workflows.Definitions.LocalizedText Label)> StepFieldLabels =>
+        StepFields.Select(s => (s.Key, new AfterSales.Workflows.Definitions.LocalizedText(s.Value.Zh, s.Value.En)));
 
     /// <summary>The form of <paramref name="requiredFields"/> for a request whose own form is <paramref name="requestForm"/>; every field is required.</summary>
     public async Task<FormSchema> SchemaAsync(IReadOnlyList<string> requiredFields, FormSchema requestForm, CancellationToken cancellationToken = default)
