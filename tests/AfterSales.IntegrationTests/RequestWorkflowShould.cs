@@ -104,6 +104,21 @@ public sealed class RequestWorkflowShould(AppFactory factory) : IClassFixture<Ap
         Assert.Equal(ActionStatus.Done, asked.Status);
         Assert.Equal(("WaitingForCustomer", "Waiting for customer"), ((await desk.GetAsync(after))!.Status, (await desk.GetAsync(after))!.StatusName));
         Assert.Contains(await desk.StatusesAsync(type.Id), s => s.Key == "WaitingForCustomer" && s.Category == StatusCategory.Waiting);
+
+        // The old request finishes on version 1 unless the admin moves it: a map that leaves its status out moves nothing.
+        var older = Assert.Single(await workflow.OpenOnOlderVersionsAsync("REMOTE", 2));
+        Assert.Equal((1, 1), (older.Version, older.ByStatus[RequestStatuses.Assigned]));
+        var incomplete = await workflow.MigrateAsync("REMOTE", 1, 2, new Dictionary<string, string>(), Admin);
+        var suggested = AfterSales.Workflows.Versioning.MigrationPlan.Suggest((await book.FindAsync("REMOTE", 1))!, (await book.FindAsync("REMOTE", 2))!);
+        var migrated = await workflow.MigrateAsync("REMOTE", 1, 2, suggested.StatusMap, Admin);
+        var moved = (await desk.GetAsync(before))!;
+
+        Assert.Equal(0, incomplete.Moved);
+        Assert.NotEmpty(incomplete.Problems);
+        Assert.Equal((1, 0), (migrated.Moved, migrated.Skipped));
+        Assert.Equal((2, RequestStatuses.Assigned), (moved.WorkflowVersion, moved.Status));
+        Assert.Contains((await workflow.StateAsync(moved.Id, Agent))!.Transitions, t => t.Key == "AskCustomer");
+        Assert.Empty(await workflow.OpenOnOlderVersionsAsync("REMOTE", 2));
     }
 
     [Fact]

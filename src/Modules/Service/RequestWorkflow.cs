@@ -218,6 +218,70 @@ public sealed class RequestWorkflow(
         return await SaveAsync(db, cancellationToken);
     }
 
+    /// <summary>How many open requests run on each older version of <paramref name="key"/>, by status: what a migration would move.</summary>
+    public async Task<IReadOnlyList<OpenOnVersion>> OpenOnOlderVersionsAsync(string key, int version, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        var open = await db.ServiceRequests.AsNoTracking()
+            .Where(r => r.WorkflowKey == key && r.WorkflowVersion < version && r.StatusCategory != StatusCategory.Done)
+            .GroupBy(r => new { r.WorkflowVersion, r.Status }).Select(g => new { g.Key.WorkflowVersion, g.Key.Status, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return open.GroupBy(o => o.WorkflowVersion).OrderBy(g => g.Key)
+            .Select(g => new OpenOnVersion(g.Key, g.ToDictionary(o => o.Status, o => o.Count, StringComparer.Ordinal))).ToList();
+    }
+
+    /// <summary>
+    /// Moves the open requests of <paramref name="key"/> on <paramref name="fromVersion"/> to <paramref name="toVersion"/> by
+    /// <paramref name="statusMap"/>; nothing moves when the map leaves a status in use uncovered. Each request moves on its own: one
+    /// changed meanwhile is counted as skipped and stays where it is.
+    /// </summary>
+    public async Task<MigrationOutcome> MigrateAsync(string key, int fromVersion, int toVersion, IReadOnlyDictionary<string, string> statusMap,
+        RequestActor actor, CancellationToken cancellationToken = default)
+    {
+        var from = await workflows.FindAsync(key, fromVersion, cancellationToken);
+        var to = await workflows.FindAsync(key, toVersion, cancellationToken);
+        if (from is null || to is null)
+        {
+            return new MigrationOutcome(0, 0, [WorkflowMessages.DefinitionMismatch(key, from is null ? fromVersion : toVersion)]);
+        }
+
+        var plan = new AfterSales.Workflows.Versioning.MigrationPlan { From = from, To = to, StatusMap = statusMap };
+        List<Guid> ids;
+        using (var db = dbFactory.Create())
+        {
+            var open = await db.ServiceRequests.AsNoTracking()
+                .Where(r => r.WorkflowKey == key && r.WorkflowVersion == fromVersion && r.StatusCategory != StatusCategory.Done)
+                .Select(r => new { r.Id, r.Status }).ToListAsync(cancellationToken);
+            if (plan.Check(open.Select(r => r.Status)) is { Count: > 0 } issues)
+            {
+                return new MigrationOutcome(0, 0, issues.Select(i => i.Message).ToList());
+            }
+
+            ids = open.Select(r => r.Id).ToList();
+        }
+
+        var migrator = new AfterSales.Workflows.Versioning.InstanceMigrator(clock);
+        var moved = 0;
+        foreach (var id in ids)
+        {
+            using var db = dbFactory.Create();
+            var request = await db.ServiceRequests.Include(r => r.ServiceType).FirstAsync(r => r.Id == id, cancellationToken);
+            var (_, instance, record) = await LoadAsync(db, request, tracked: true, cancellationToken);
+            var (form, values) = await FieldsAsync(db, request, cancellationToken);
+            var result = migrator.Migrate(plan, instance, Context(request, request.ServiceType!, form, values, Actor(actor)));
+            if (!result.Succeeded)
+            {
+                continue;
+            }
+
+            var change = new Change(db, request, to, form, values, actor, clock.GetUtcNow());
+            await ApplyAsync(change, record, result, note: $"v{fromVersion} → v{toVersion}", details: null, cancellationToken);
+            moved += await SaveAsync(db, cancellationToken) ? 1 : 0;
+        }
+
+        return new MigrationOutcome(moved, ids.Count - moved, []);
+    }
+
     private static async Task<bool> SaveAsync(IServiceDb db, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -522,6 +586,15 @@ public sealed record RequestFlowState(WorkflowDefinition Definition, WorkflowIns
 }
 
 public sealed record SlaView(SlaClockKind Kind, SlaClockState State, DateTimeOffset? DueAt, bool Breached);
+
+/// <summary>Open requests pinned to one version, by status key.</summary>
+public sealed record OpenOnVersion(int Version, IReadOnlyDictionary<string, int> ByStatus)
+{
+    public int Total => ByStatus.Values.Sum();
+}
+
+/// <summary>What a migration did: requests moved, requests left (changed meanwhile), or why nothing moved.</summary>
+public sealed record MigrationOutcome(int Moved, int Skipped, IReadOnlyList<WorkflowMessage> Problems);
 
 /// <summary>How a transition went: done, or why not (a refusal from the workflow in the user's language, or the form's field errors).</summary>
 public sealed record TransitionOutcome(ActionStatus Status, string? ErrorKey = null, WorkflowMessage? Refusal = null, IReadOnlyList<FieldError>? FieldErrors = null)

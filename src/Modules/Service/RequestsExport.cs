@@ -31,7 +31,7 @@ internal static class RequestsExport
             (text["Request.Subject"], r => r.Subject),
             (text["Request.Customer"], r => r.CustomerName),
             (text["Request.SerialNumber"], r => r.SerialNumber),
-            (text["Request.Status"], r => text["Status." + r.Status].Value),
+            (text["Request.Status"], r => r.StatusName),
             (text["Request.Priority"], r => names.Priority(r.Priority)),
             (text["Request.Assignee"], r => r.AssigneeName),
             (common["Common.CreatedAt"], r => r.CreatedAt),
