@@ -25,40 +25,50 @@ internal static class DemoRequests
                 ("CONSULT", "AC-502", null, "Recommended maintenance schedule", [], ["Assign", "Answer", "Close"]),
             ];
         var engineer = (await desk.EngineersAsync(cancellationToken)).First();
-        foreach (var (type, customer, serial, subject, fields, then) in requests)
+        // The timeline keeps a transition form's labels in the language of whoever filled it in: here, the tenant's.
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(chinese ? "zh-CN" : "en");
+        try
         {
-            var saved = await desk.CreateAsync(new RequestInput
+            foreach (var (type, customer, serial, subject, fields, then) in requests)
             {
-                ServiceTypeId = (await types.FindByCodeAsync(type, cancellationToken))!.Id,
-                CustomerCode = customer,
-                SerialNumber = serial,
-                Subject = subject,
-                CustomFields = fields,
-            }, Seeder, cancellationToken);
-            if (saved.Status != RequestSaveStatus.Saved)
-            {
-                throw new InvalidOperationException($"Seeding request \"{subject}\" failed: {string.Join(", ", [.. saved.Errors?.Values ?? [], .. saved.FieldErrors?.Select(e => $"{e.Key}:{e.Code}") ?? []])}");
-            }
-
-            foreach (var key in then)
-            {
-                var request = (await desk.GetAsync(saved.Number!, cancellationToken))!;
-                var transition = (await workflow.StateAsync(request.Id, Seeder, cancellationToken))!.Transitions.Single(t => t.Key == key);
-                var values = new Dictionary<string, string?>();
-                foreach (var field in (await workflow.FormAsync(request.Id, transition, cancellationToken)).Fields)
+                var saved = await desk.CreateAsync(new RequestInput
                 {
-                    values[field.Key] = field.Key == TransitionForm.AssigneeField ? engineer.UserId
-                        : field.HasOptions ? field.Options.FirstOrDefault()?.Value
-                        : field.Kind == AfterSales.Modules.Forms.FieldKind.YesNo ? "true"
-                        : chinese ? "已按标准流程处理" : "Handled by the standard procedure";
+                    ServiceTypeId = (await types.FindByCodeAsync(type, cancellationToken))!.Id,
+                    CustomerCode = customer,
+                    SerialNumber = serial,
+                    Subject = subject,
+                    CustomFields = fields,
+                }, Seeder, cancellationToken);
+                if (saved.Status != RequestSaveStatus.Saved)
+                {
+                    throw new InvalidOperationException($"Seeding request \"{subject}\" failed: {string.Join(", ", [.. saved.Errors?.Values ?? [], .. saved.FieldErrors?.Select(e => $"{e.Key}:{e.Code}") ?? []])}");
                 }
 
-                var outcome = await workflow.FireAsync(request.Number, key, values, null, request.ConcurrencyStamp, Seeder, cancellationToken);
-                if (outcome.Status != ActionStatus.Done)
+                foreach (var key in then)
                 {
-                    throw new InvalidOperationException($"Seeding {key} on \"{subject}\" failed: {outcome.Status} {outcome.Refusal?.En}");
+                    var request = (await desk.GetAsync(saved.Number!, cancellationToken))!;
+                    var transition = (await workflow.StateAsync(request.Id, Seeder, cancellationToken))!.Transitions.Single(t => t.Key == key);
+                    var values = new Dictionary<string, string?>();
+                    foreach (var field in (await workflow.FormAsync(request.Id, transition, cancellationToken)).Fields)
+                    {
+                        values[field.Key] = field.Key == TransitionForm.AssigneeField ? engineer.UserId
+                            : field.HasOptions ? field.Options.FirstOrDefault()?.Value
+                            : field.Kind == AfterSales.Modules.Forms.FieldKind.YesNo ? "true"
+                            : chinese ? "已按标准流程处理" : "Handled by the standard procedure";
+                    }
+
+                    var outcome = await workflow.FireAsync(request.Number, key, values, null, request.ConcurrencyStamp, Seeder, cancellationToken);
+                    if (outcome.Status != ActionStatus.Done)
+                    {
+                        throw new InvalidOperationException($"Seeding {key} on \"{subject}\" failed: {outcome.Status} {outcome.Refusal?.En}");
+                    }
                 }
             }
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = culture;
         }
     }
 }

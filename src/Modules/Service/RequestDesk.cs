@@ -479,7 +479,9 @@ public sealed class RequestDesk(
     public async Task<IReadOnlyList<StatusLabel>> StatusesAsync(Guid? serviceTypeId = null, CancellationToken cancellationToken = default)
     {
         var typeList = await types.ListAsync(includeRetired: serviceTypeId is not null, cancellationToken);
-        var keys = typeList.Where(t => serviceTypeId is null || t.Id == serviceTypeId).Select(t => t.WorkflowKey).Distinct().ToList();
+        // A key several workflows share is named as the full closed loop names it, when a type runs on it.
+        var keys = typeList.Where(t => serviceTypeId is null || t.Id == serviceTypeId).Select(t => t.WorkflowKey).Distinct()
+            .OrderBy(k => k == ServiceType.DefaultWorkflowKey ? 0 : 1).ToList();
         var statuses = new List<StatusLabel>();
         foreach (var key in keys)
         {
