@@ -95,6 +95,7 @@ app.MapAccountEndpoints();
 app.MapCustomersDownloads();
 app.MapProductsDownloads();
 app.MapServiceDownloads();
+app.MapWorkflowDownloads();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
     .AddAdditionalAssemblies(typeof(AdministrationModule).Assembly);

@@ -176,4 +176,36 @@ public sealed class RequestWorkflowShould(AppFactory factory) : IClassFixture<Ap
         await using var check = await factory.TenantScopeAsync("demo");
         Assert.Equal(RequestStatuses.Closed, (await check.ServiceProvider.GetRequiredService<RequestDesk>().GetAsync(number))!.Status);
     }
+
+    [Fact]
+    public async Task ExportAVersionAndImportItBackAsADraft()
+    {
+        var browser = factory.CreateBrowser();
+        await browser.LoginAsync("/t/demo", "admin@demo.example");
+        var export = await browser.GetAsync("/t/demo/admin/workflows/RMA/export?version=1");
+        var json = await export.Content.ReadAsStringAsync();
+        var agent = factory.CreateBrowser();
+        await agent.LoginAsync("/t/demo", "agent@demo.example");
+        var forbidden = await agent.GetAsync("/t/demo/admin/workflows/RMA/export?version=1");
+
+        await using var scope = await factory.TenantScopeAsync("demo");
+        var book = scope.ServiceProvider.GetRequiredService<WorkflowBook>();
+        var imported = await book.ImportAsync(json, "Admin");
+        var again = await book.ImportAsync(json, "Admin");
+        var broken = await book.ImportAsync("""{ "schema": "aftersales.workflow/1", "key": "X", "statuses": 3 }""", "Admin");
+        var renamed = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+        renamed["key"] = "rma mine";
+        var badKey = await book.ImportAsync(renamed.ToJsonString(), "Admin");
+
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Equal("application/json", export.Content.Headers.ContentType?.MediaType);
+        Assert.NotEqual(HttpStatusCode.OK, forbidden.StatusCode);
+        Assert.Equal((WorkflowImportStatus.Imported, "RMA", 2), (imported.Status, imported.Key, imported.Version));
+        Assert.Equal(WorkflowImportStatus.DraftOpen, again.Status);
+        Assert.Equal(WorkflowImportStatus.Invalid, broken.Status);
+        Assert.NotEmpty(broken.Errors!);
+        Assert.Equal(WorkflowImportStatus.InvalidKey, badKey.Status);
+        var (draft, _) = (await book.DraftAsync("RMA"))!.Value;
+        Assert.Empty(AfterSales.Workflows.Versioning.DefinitionDiff.Between((await book.FindAsync("RMA", 1))!, draft));
+    }
 }

@@ -189,6 +189,36 @@ public sealed class WorkflowBook(IDbFactory<IWorkflowDb> dbFactory, PublishedWor
         return await LatestVersionAsync(newKey, cancellationToken) == 0 && await InsertAsync(draft, by, cancellationToken) is not null;
     }
 
+    /// <summary>
+    /// Takes a definition exported from here or elsewhere as a draft: a new workflow when its key is new, else the next version of that
+    /// workflow. Published state and version in the document are ignored; validation happens when the draft is published.
+    /// </summary>
+    public async Task<WorkflowImportResult> ImportAsync(string json, string? by, CancellationToken cancellationToken = default)
+    {
+        var imported = WorkflowJson.Import(json);
+        if (!imported.Succeeded)
+        {
+            return new WorkflowImportResult(WorkflowImportStatus.Invalid, Errors: imported.Errors.Select(e => $"{e.Path}: {e.Message}").ToList());
+        }
+
+        var definition = imported.Definition!;
+        if (!IsValidKey(definition.Key))
+        {
+            return new WorkflowImportResult(WorkflowImportStatus.InvalidKey, definition.Key);
+        }
+
+        await EnsureDefaultsAsync(cancellationToken);
+        if (await DraftAsync(definition.Key, cancellationToken) is not null)
+        {
+            return new WorkflowImportResult(WorkflowImportStatus.DraftOpen, definition.Key);
+        }
+
+        var draft = definition with { Version = await LatestVersionAsync(definition.Key, cancellationToken) + 1, State = DefinitionState.Draft };
+        return await InsertAsync(draft, by, cancellationToken) is null
+            ? new WorkflowImportResult(WorkflowImportStatus.DraftOpen, definition.Key)
+            : new WorkflowImportResult(WorkflowImportStatus.Imported, definition.Key, draft.Version);
+    }
+
     /// <summary>The tenant's copy of the default workflows, created the first time a tenant without any asks.</summary>
     public async Task EnsureDefaultsAsync(CancellationToken cancellationToken = default)
     {
@@ -308,6 +338,22 @@ public sealed class PublishedWorkflows
 
     public void MarkDefaults(string tenant) => _seeded.TryAdd(tenant, true);
 }
+
+public enum WorkflowImportStatus
+{
+    Imported,
+
+    /// <summary>Not a workflow document; <see cref="WorkflowImportResult.Errors"/> says where.</summary>
+    Invalid,
+
+    /// <summary>The key is not one the tenant's workflows can have.</summary>
+    InvalidKey,
+
+    /// <summary>That workflow has a draft open: publish or discard it first, so nobody's edits are overwritten.</summary>
+    DraftOpen,
+}
+
+public sealed record WorkflowImportResult(WorkflowImportStatus Status, string? Key = null, int? Version = null, IReadOnlyList<string>? Errors = null);
 
 public sealed record WorkflowSummary(string Key, LocalizedText Name, int? PublishedVersion, DateTimeOffset? PublishedAt, int? DraftVersion, int Versions);
 

@@ -1,4 +1,5 @@
 using AfterSales.Workflows.Runtime;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AfterSales.Modules.Workflow;
@@ -12,5 +13,12 @@ public static class WorkflowModule
         services.AddSingleton(sp => new WorkflowEngine(sp.GetService<TimeProvider>()));
         services.AddScoped<WorkflowBook>();
         return services;
+    }
+
+    /// <summary>Endpoints of the workflow pages that are not pages (export of a version).</summary>
+    public static IEndpointRouteBuilder MapWorkflowDownloads(this IEndpointRouteBuilder app)
+    {
+        WorkflowExport.Map(app);
+        return app;
     }
 }
