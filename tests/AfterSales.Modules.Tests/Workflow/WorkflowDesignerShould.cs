@@ -82,6 +82,24 @@ public sealed class WorkflowDesignerShould : IDisposable
     }
 
     [Fact]
+    public void KeepItsEditsUntilThePagePassesAnotherDefinition()
+    {
+        var onSite = DefaultWorkflows.OnSite();
+        var cut = Render(onSite);
+        cut.Find("[data-testid=designer-add-status]").Click();
+        var edited = changed!;
+
+        cut.Render(p => p.Add(d => d.Definition, onSite));
+        Assert.Equal(edited.Statuses.Count, LastDrawing().Statuses.Count);
+        cut.Render(p => p.Add(d => d.Definition, edited));
+        Assert.False(cut.Find("[data-testid=designer-undo]").HasAttribute("disabled"));
+
+        cut.Render(p => p.Add(d => d.Definition, DefaultWorkflows.Consultation()));
+        Assert.Equal(DefaultWorkflows.Consultation().Statuses.Count, LastDrawing().Statuses.Count);
+        Assert.True(cut.Find("[data-testid=designer-undo]").HasAttribute("disabled"));
+    }
+
+    [Fact]
     public void ListIssuesAndSelectTheElementOneIsAbout()
     {
         var onSite = DefaultWorkflows.OnSite();

@@ -21,7 +21,7 @@ public static class DesignerChoices
     /// </summary>
     public static IReadOnlyList<Choice<string>> Fields(IReadOnlyList<DesignerField> fields, CultureInfo culture, IEnumerable<string?>? inUse = null) =>
     [
-        .. fields.Select(f => new Choice<string>(f.Key, $"{f.Label.For(culture)} ({f.Key})")),
+        .. fields.Select(f => new Choice<string>(f.Key, f.Label.For(culture) is var label && label != f.Key ? $"{label} ({f.Key})" : f.Key)),
         .. (inUse ?? []).OfType<string>().Where(k => k.Length > 0 && fields.All(f => f.Key != k)).Distinct().Select(k => new Choice<string>(k, k)),
     ];
 

@@ -15,14 +15,13 @@ public sealed partial class WorkflowDesigner
 {
     private DesignerSession _session = default!;
     private WorkflowCanvas? _canvas;
-    private WorkflowDefinition? _emitted;
     private IReadOnlyList<DesignerField>? _fieldsKnown;
-    private (WorkflowDefinition Definition, string Culture, bool ReadOnly)? _drawnFor;
-    private DiagramModel? _diagram;
+    private WorkflowDefinition? _received;
+    private DiagramDrawing? _drawing;
 
     [Inject] private DialogService Dialogs { get; set; } = default!;
 
-    /// <summary>The definition to edit. Passing back what <see cref="DefinitionChanged"/> gave keeps the session; anything else starts a new one.</summary>
+    /// <summary>The definition to edit. Passing back what <see cref="DefinitionChanged"/> gave keeps the session; another definition starts a new one.</summary>
     [Parameter, EditorRequired] public WorkflowDefinition Definition { get; set; } = default!;
 
     /// <summary>Called with the definition after every edit, undo and redo.</summary>
@@ -36,30 +35,21 @@ public sealed partial class WorkflowDesigner
 
     private bool CanDelete => _session.Selection.Element is DefinitionElement.Status or DefinitionElement.Transition or DefinitionElement.Timer;
 
-    // The diagram model is rebuilt only when what it shows changes, so the canvas sends nothing on unrelated renders.
-    private DiagramModel Diagram
-    {
-        get
-        {
-            var key = (_session.Definition, CultureInfo.CurrentUICulture.Name, ReadOnly);
-            if (_diagram is null || _drawnFor != key)
-            {
-                _diagram = DiagramModel.Of(_session.Definition, CultureInfo.CurrentUICulture, c => W["Designer.Category." + c],
-                    timers => W["Designer.TimersHint", string.Join("、", timers)], ReadOnly);
-                _drawnFor = key;
-            }
-
-            return _diagram;
-        }
-    }
+    private DiagramModel Diagram => (_drawing ??= new DiagramDrawing(W)).Of(_session.Definition, ReadOnly);
 
     /// <inheritdoc />
     protected override void OnParametersSet()
     {
-        if (_session is null || (!ReferenceEquals(Definition, _session.Definition) && !ReferenceEquals(Definition, _emitted)))
+        // A new session only for a definition the page has not passed before and that is not the one edited here:
+        // a page that binds the definition back, or keeps passing the one it loaded, keeps the edits and their undo.
+        if (!ReferenceEquals(Definition, _received))
         {
-            _session = new DesignerSession(Definition);
-            _fieldsKnown = null;
+            _received = Definition;
+            if (_session is null || !ReferenceEquals(Definition, _session.Definition))
+            {
+                _session = new DesignerSession(Definition);
+                _fieldsKnown = null;
+            }
         }
 
         // Only a new list revalidates: the page re-renders the designer far more often than its fields change.
@@ -74,7 +64,6 @@ public sealed partial class WorkflowDesigner
     {
         if (!ReadOnly && edit())
         {
-            _emitted = _session.Definition;
             await DefinitionChanged.InvokeAsync(_session.Definition);
         }
     }

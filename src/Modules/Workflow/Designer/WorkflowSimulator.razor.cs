@@ -19,8 +19,7 @@ public sealed partial class WorkflowSimulator
     private IReadOnlyList<string> _availableKeys = [];
     private AvailableTransition? _pending;
     private readonly Dictionary<string, string?> _form = new(StringComparer.Ordinal);
-    private (WorkflowDefinition Definition, string Culture)? _drawnFor;
-    private DiagramModel? _diagram;
+    private DiagramDrawing? _drawing;
 
     [Inject] private TimeProvider Time { get; set; } = TimeProvider.System;
 
@@ -30,21 +29,7 @@ public sealed partial class WorkflowSimulator
     /// <summary>The fields the sample request and the transition forms offer (as for the designer).</summary>
     [Parameter] public IReadOnlyList<DesignerField> Fields { get; set; } = [];
 
-    private DiagramModel Diagram
-    {
-        get
-        {
-            var key = (Definition, CultureInfo.CurrentUICulture.Name);
-            if (_diagram is null || _drawnFor != key)
-            {
-                _diagram = DiagramModel.Of(Definition, CultureInfo.CurrentUICulture, c => W["Designer.Category." + c],
-                    timers => W["Designer.TimersHint", string.Join("、", timers)], readOnly: true);
-                _drawnFor = key;
-            }
-
-            return _diagram;
-        }
-    }
+    private DiagramModel Diagram => (_drawing ??= new DiagramDrawing(W)).Of(Definition, readOnly: true);
 
     /// <inheritdoc />
     protected override void OnParametersSet()
