@@ -537,6 +537,87 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
     }
 
     /// <summary>A fresh zh-CN desktop browser signed in at the demo tenant; the page's script errors are collected.</summary>
+    [Fact]
+    public async Task DrawAStatusAndATransitionWithARequiredFieldThatAgentsThenMustFill()
+    {
+        await using var admin = await SignInAtDemoAsync("admin@demo.example");
+        var page = admin.Page;
+        await page.GotoAsync($"{app.BaseUrl}/t/demo/admin/workflows");
+        await WaitForCircuitAsync(page);
+        await page.GetByTestId("workflow-REMOTE").ClickAsync();
+        await ExpectUrlAsync(page, "/admin/workflows/REMOTE$");
+        await page.GetByTestId("workflow-edit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("workflow-draft")).ToBeVisibleAsync();
+
+        // A new status, named in both languages, waiting on the customer.
+        await page.GetByTestId("designer-add-status").ClickAsync();
+        await page.GetByTestId("status-name-zh").FillAsync("等待客户");
+        await page.GetByTestId("status-name-zh").PressAsync("Tab");
+        await page.GetByTestId("status-name-en").FillAsync("Waiting for customer");
+        await page.GetByTestId("status-name-en").PressAsync("Tab");
+        var newStatus = await page.GetByTestId("status-key").InputValueAsync();
+
+        // Dragged from the edge of "assigned" onto the new status: a transition, which then asks for the answer.
+        var from = page.Locator(".wf-graph g.x6-node[data-cell-id=\"Assigned\"]");
+        var to = page.Locator($".wf-graph g.x6-node[data-cell-id=\"{newStatus}\"]");
+        await from.HoverAsync();
+        var port = (await from.Locator("circle[port=\"bottom\"]").BoundingBoxAsync())!;
+        var target = (await to.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(port.X + port.Width / 2, port.Y + port.Height / 2);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(port.X + 40, port.Y + 20, new() { Steps = 5 });
+        await page.Mouse.MoveAsync(target.X + target.Width / 2, target.Y + target.Height / 2, new() { Steps = 15 });
+        await page.Mouse.UpAsync();
+        await Assertions.Expect(page.GetByTestId("transition-panel")).ToBeVisibleAsync();
+        await page.GetByTestId("transition-label-zh").FillAsync("询问客户");
+        await page.GetByTestId("transition-label-zh").PressAsync("Tab");
+        await page.GetByTestId("transition-label-en").FillAsync("Ask the customer");
+        await page.GetByTestId("transition-label-en").PressAsync("Tab");
+        await page.GetByTestId("transition-fields").ClickAsync();
+        await page.Locator(".rz-popup:visible li", new() { HasText = "答复内容" }).First.ClickAsync();
+        await page.Keyboard.PressAsync("Escape");
+        var transition = await page.GetByTestId("transition-key").InputValueAsync();
+        await SaveAsync(page, "workflow-designer-zh-CN");
+
+        // Published; the open request still on version 1 is moved along.
+        await page.GetByTestId("workflow-publish").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("workflow-published")).ToContainTextAsync("2");
+        await page.GetByTestId("migrate-move").ClickAsync();
+        await Assertions.Expect(page.Locator(".rz-notification")).ToContainTextAsync("已迁移 1 个请求");
+
+        // An agent takes a remote-support request, assigns it, and finds the new step, which will not go without the answer.
+        await using var agent = await SignInAtDemoAsync("agent@demo.example");
+        var work = agent.Page;
+        await work.GotoAsync($"{app.BaseUrl}/t/demo/requests/new");
+        await WaitForCircuitAsync(work);
+        await work.GetByTestId("type-REMOTE").ClickAsync();
+        await work.GetByTestId("request-sn").FillAsync("KT35-2024-0001");
+        await work.GetByTestId("request-sn").PressAsync("Tab");
+        await Assertions.Expect(work.GetByTestId("request-customer")).ToHaveValueAsync("C1001");
+        await work.GetByTestId("request-subject").FillAsync("需要客户提供照片");
+        await work.GetByTestId("request-subject").PressAsync("Tab");
+        await work.GetByTestId("request-save").ClickAsync();
+        await ExpectUrlAsync(work, "/t/demo/requests/SR-[0-9]{8}-[0-9]{4}$");
+        await Assertions.Expect(work.GetByTestId("request-workflow")).ToContainTextAsync("v2");
+        await work.GetByTestId("action-Assign").ClickAsync();
+        await work.GetByTestId("cf-assigneeId").Locator(".rz-dropdown").ClickAsync();
+        await work.Locator(".rz-dropdown-item", new() { HasText = "Engineer" }).First.ClickAsync();
+        await work.GetByTestId("action-confirm").ClickAsync();
+        await Assertions.Expect(work.GetByTestId($"action-{transition}")).ToBeVisibleAsync();
+        await work.GetByTestId($"action-{transition}").ClickAsync();
+        await work.GetByTestId("action-confirm").ClickAsync();
+        await Assertions.Expect(work.GetByTestId("transition-error")).ToBeVisibleAsync();
+        await Assertions.Expect(work.GetByTestId("cf-answer")).ToContainTextAsync("请填写");
+        await work.Locator("#tf-answer").FillAsync("请拍摄室外机铭牌");
+        await work.Locator("#tf-answer").PressAsync("Tab");
+        await work.GetByTestId("action-confirm").ClickAsync();
+        await Assertions.Expect(work.Locator(".as-page-head .as-status")).ToContainTextAsync("等待客户");
+        await Assertions.Expect(work.GetByTestId("request-timeline")).ToContainTextAsync("请拍摄室外机铭牌");
+
+        Assert.Empty(admin.Errors);
+        Assert.Empty(agent.Errors);
+    }
+
     private async Task<BrowserSession> SignInAtDemoAsync(string email)
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Desktop, Locale = "zh-CN" });
