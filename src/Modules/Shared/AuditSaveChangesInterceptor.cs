@@ -77,9 +77,15 @@ public sealed class AuditSaveChangesInterceptor(ICurrentUser currentUser, TimePr
                 continue;
             }
 
-            changes[property.Metadata.Name] = [before, after];
+            changes[property.Metadata.Name] = [Brief(before), Brief(after)];
         }
 
         return JsonSerializer.Serialize(changes);
     }
+
+    // A document column (a workflow's JSON) would copy itself into the trail on every save; its size says that it changed.
+    private static object? Brief(object? value) => value is string { Length: > MaxText } text ? $"({text.Length:N0} characters)" : value;
+
+    // Above the longest text a user types into a field (a description: 4,000), so only documents are shortened.
+    private const int MaxText = 8000;
 }
