@@ -15,7 +15,7 @@ namespace AfterSales.Benchmarks;
 public class RequestList
 {
     /// <summary>The lists a desk keeps open: the queue, the work in hand, the manager's locked ones, and the archive.</summary>
-    public static readonly RequestStatus[] Statuses = [RequestStatus.WaitingForAssignment, RequestStatus.Assigned, RequestStatus.Locked, RequestStatus.Closed];
+    public static readonly string[] Statuses = [RequestStatuses.WaitingForAssignment, RequestStatuses.Assigned, RequestStatuses.Locked, RequestStatuses.Closed];
 
     private static readonly FieldFilter[] WallMounted = [new("mounting", FieldKind.SingleSelect, "wall")];
 

@@ -11,7 +11,7 @@ public static class Samples
 
     public sealed record OnSiteUnit(string Tenant, Guid ServiceTypeId, string Number);
 
-    public sealed record TenantStatus(string Tenant, AfterSales.Modules.Service.RequestStatus Status);
+    public sealed record TenantStatus(string Tenant, string Status);
 
     /// <summary>About <paramref name="count"/> units, every n-th row, so that all tenants are asked for.</summary>
     public static List<Unit> Units(string databasePath, int count) =>
@@ -26,7 +26,7 @@ public static class Samples
             r => new TenantModel(r.GetString(0), r.GetString(1))));
 
     /// <summary>Every tenant with every one of <paramref name="statuses"/>, as people open the list of each status of each tenant.</summary>
-    public static List<TenantStatus> TenantStatuses(string databasePath, IReadOnlyList<AfterSales.Modules.Service.RequestStatus> statuses) =>
+    public static List<TenantStatus> TenantStatuses(string databasePath, IReadOnlyList<string> statuses) =>
         Shuffle(Read(databasePath, "SELECT Identifier FROM Tenants", r => r.GetString(0)).SelectMany(t => statuses.Select(s => new TenantStatus(t, s))).ToList());
 
     /// <summary>The units of <paramref name="tenants"/> with their tenant's on-site type, for requests an integration posts about them.</summary>
