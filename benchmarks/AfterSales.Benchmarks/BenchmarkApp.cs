@@ -5,6 +5,7 @@ using AfterSales.Modules.Customers;
 using AfterSales.Modules.Forms;
 using AfterSales.Modules.Products;
 using AfterSales.Modules.Service;
+using AfterSales.Modules.Workflow;
 using AfterSales.Tenancy;
 using AfterSales.Tenancy.Stores;
 using Microsoft.AspNetCore.DataProtection;
@@ -51,6 +52,7 @@ public sealed class BenchmarkApp : IAsyncDisposable
         services.AddProductsModule();
         services.AddFormsModule();
         services.AddServiceModule();
+        services.AddWorkflowModule();
         services.AddSingleton(TimeProvider.System);
         return new BenchmarkApp(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }));
     }

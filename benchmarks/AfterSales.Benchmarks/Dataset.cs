@@ -118,6 +118,18 @@ public sealed record Dataset(string Name, int Tenants, int CustomersPerTenant, i
         return copy;
     }
 
+    /// <summary>Deletes a copy made by <see cref="CopyForWriting"/>, with its WAL, once the pooled connections to it are closed.</summary>
+    public static void DeleteCopy(string? copy)
+    {
+        if (copy is null)
+        {
+            return;
+        }
+
+        SqliteConnection.ClearAllPools();
+        Delete(copy, copy + "-wal", copy + "-shm");
+    }
+
     // The DDL of the model as the app configures it (no connection is opened): any change of a table or index changes it.
     private static string SchemaHash() => Task.Run(async () =>
     {

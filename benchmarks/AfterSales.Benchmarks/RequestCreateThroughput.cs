@@ -10,7 +10,6 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using Microsoft.Data.Sqlite;
 
 namespace AfterSales.Benchmarks;
 
@@ -81,11 +80,7 @@ public class RequestCreateThroughput
             await _host.DisposeAsync();
         }
 
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _database!, _database + "-wal", _database + "-shm" })
-        {
-            File.Delete(file);
-        }
+        Dataset.DeleteCopy(_database);
     }
 
     private async Task WarmUpAsync()

@@ -2,10 +2,6 @@ using System.Globalization;
 using System.Text;
 using AfterSales.Modules.Products;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Columns;
-using BenchmarkDotNet.Engines;
-using BenchmarkDotNet.Jobs;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,7 +12,7 @@ namespace AfterSales.Benchmarks;
 /// import page runs them, into tenant bench0001 (the same tenant data in both datasets). Each run works on a copy of the
 /// dataset and the imported units (and the file's audit entry) are deleted after every iteration, outside the measurement.
 /// </summary>
-[Config(typeof(Config))]
+[Config(typeof(WholeRunConfig))]
 [UsesDatasets("1x1000", "1000x1000")]
 public class SerialImport100k
 {
@@ -69,11 +65,7 @@ public class SerialImport100k
             await _app.DisposeAsync();
         }
 
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _database!, _database + "-wal", _database + "-shm" })
-        {
-            File.Delete(file);
-        }
+        Dataset.DeleteCopy(_database);
     }
 
     private void SetUp(Dataset dataset)
@@ -116,23 +108,5 @@ public class SerialImport100k
         }
 
         return Encoding.UTF8.GetBytes(csv.ToString());
-    }
-
-    /// <summary>A handful of whole imports: each takes seconds, so a p95 over them would mean little; min, median and max are shown.</summary>
-    private sealed class Config : ManualConfig
-    {
-        public Config()
-        {
-            AddJob(Job.Default
-                .WithId("Import")
-                .WithStrategy(RunStrategy.Monitoring)
-                .WithGcServer(true)
-                .WithInvocationCount(1)
-                .WithUnrollFactor(1)
-                .WithWarmupCount(1)
-                .WithIterationCount(5));
-            AddColumn(StatisticColumn.Min, StatisticColumn.Median, StatisticColumn.Max);
-            AddDiagnoser(BenchmarkDotNet.Diagnosers.MemoryDiagnoser.Default);
-        }
     }
 }

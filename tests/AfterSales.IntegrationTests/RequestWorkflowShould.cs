@@ -55,6 +55,50 @@ public sealed class RequestWorkflowShould(AppFactory factory) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task FireTimersDueTogetherInSeveralTenantsEachOnce()
+    {
+        // Two requests per tenant whose requested day has passed; one of them also has its resolution timer come due, which fires after
+        // the lock of the same request rather than in the same batch.
+        var requests = new List<(string Tenant, Guid Id)>();
+        foreach (var (tenant, customer) in new[] { ("demo", "C1001"), ("acme", "AC-501") })
+        {
+            await using var scope = await factory.TenantScopeAsync(tenant);
+            var desk = scope.ServiceProvider.GetRequiredService<RequestDesk>();
+            var type = (await scope.ServiceProvider.GetRequiredService<ServiceTypeCatalog>().FindByCodeAsync("ONSITE"))!;
+            var today = scope.ServiceProvider.GetRequiredService<AfterSales.Tenancy.ITenantContext>().Tenant!.TodayFor(DateTimeOffset.UtcNow);
+            var db = scope.ServiceProvider.GetRequiredService<AfterSales.Host.Data.AppDbContext>();
+            for (var i = 0; i < 2; i++)
+            {
+                var number = (await desk.CreateAsync(new RequestInput { ServiceTypeId = type.Id, CustomerCode = customer, Subject = $"批量定时 {i}", RequestedDate = today }, Agent)).Number!;
+                var id = (await desk.GetAsync(number))!.Id;
+                requests.Add((tenant, id));
+                var due = requests.Count == 1 ? db.WorkflowTimers.Where(t => t.InstanceId == id) : db.WorkflowTimers.Where(t => t.InstanceId == id && t.TimerKey == "requestedDateMissed");
+                await due.ExecuteUpdateAsync(set => set.SetProperty(t => t.DueAt, DateTimeOffset.UtcNow.AddMinutes(-1)));
+            }
+        }
+
+        var poll = factory.Services.GetRequiredService<WorkflowTimerPoll>();
+        var first = await poll.RunAsync();
+        var second = await poll.RunAsync();
+
+        Assert.True(first >= 5);
+        Assert.Equal(0, second);
+        foreach (var (tenant, id) in requests)
+        {
+            await using var check = await factory.TenantScopeAsync(tenant);
+            var db = check.ServiceProvider.GetRequiredService<AfterSales.Host.Data.AppDbContext>();
+            var request = await db.ServiceRequests.SingleAsync(r => r.Id == id);
+            var timeline = await check.ServiceProvider.GetRequiredService<RequestDesk>().TimelineAsync(id);
+            Assert.Equal((RequestStatuses.Locked, true), (request.Status, request.IsLocked));
+            Assert.Single(timeline, e => e.Kind == RequestEventKind.TimerFired && e.Text == "Not assigned by the requested date");
+            Assert.Single(timeline, e => e.Kind == RequestEventKind.Locked);
+            Assert.Single(timeline, e => e.Kind == RequestEventKind.StatusChanged);
+            Assert.DoesNotContain(await db.WorkflowTimers.Where(t => t.InstanceId == id && t.State == WorkflowTimerState.Pending).ToListAsync(),
+                t => t.DueAt <= DateTimeOffset.UtcNow);
+        }
+    }
+
+    [Fact]
     public async Task StartNewRequestsOnAPublishedVersionAndKeepOldOnesOnTheirs()
     {
         await using var scope = await factory.TenantScopeAsync("acme");

@@ -5,6 +5,7 @@ using AfterSales.Modules.Forms;
 using AfterSales.Modules.Shared;
 using AfterSales.Modules.Workflow;
 using AfterSales.Tenancy;
+using AfterSales.Tenancy.EntityFrameworkCore;
 using AfterSales.Workflows;
 using AfterSales.Workflows.Actions;
 using AfterSales.Workflows.Definitions;
@@ -182,40 +183,73 @@ public sealed class RequestWorkflow(
     /// was re-armed or has already fired) is marked done without effect, so a timer processed twice fires once.
     /// </summary>
     /// <returns>False when the request changed while the timer ran; the caller tries again later.</returns>
-    public async Task<bool> FireTimerAsync(long timerId, CancellationToken cancellationToken = default)
+    public async Task<bool> FireTimerAsync(long timerId, CancellationToken cancellationToken = default) =>
+        (await FireTimersAsync([timerId], cancellationToken)).Saved;
+
+    /// <summary>
+    /// Fires due timers of the current tenant as <see cref="FireTimerAsync"/> fires one, together: read with one query per table and
+    /// stored in one transaction, so a poll pays for a commit per batch rather than per timer. All or nothing: when one request changed
+    /// meanwhile, nothing is stored and the caller fires them one by one. A second timer of the same instance is left for the caller to
+    /// fire after this batch is stored, since it must be judged against the state the first one leaves.
+    /// </summary>
+    public async Task<TimerBatch> FireTimersAsync(IReadOnlyCollection<long> timerIds, CancellationToken cancellationToken = default)
     {
         using var db = dbFactory.Create();
-        var timer = await db.WorkflowTimers.FirstOrDefaultAsync(t => t.Id == timerId, cancellationToken);
-        if (timer is not { State: WorkflowTimerState.Pending })
+        // The state is checked here too: in SQL, SQLite would pick the index on it and read every pending timer of every tenant.
+        var timers = (await OwnByKeyAsync(db.WorkflowTimers.Where(t => timerIds.Contains(t.Id)), cancellationToken))
+            .Where(t => t.State == WorkflowTimerState.Pending).OrderBy(t => t.Id).ToList();
+        if (timers.Count == 0)
         {
-            return true;
+            return new TimerBatch(true, []);
         }
 
+        var ids = timers.Select(t => t.InstanceId).Distinct().ToList();
+        var requests = (await OwnByKeyAsync(db.ServiceRequests.Include(r => r.ServiceType).Where(r => ids.Contains(r.Id)), cancellationToken)).ToDictionary(r => r.Id);
+        var records = (await OwnByKeyAsync(db.WorkflowInstances.Where(i => ids.Contains(i.Id)), cancellationToken)).ToDictionary(i => i.Id);
+        var values = await CustomFieldRows.ReadManyAsync(db.CustomFieldValues, ids, cancellationToken);
+        // The requests of a batch were mostly taken with the same few versions of their type's form.
+        var schemas = new Dictionary<Guid, FormSchema>();
         var now = clock.GetUtcNow();
-        timer.State = WorkflowTimerState.Done;
-        timer.ProcessedAt = now;
-        timer.ClaimedUntil = null;
-        var request = await db.ServiceRequests.Include(r => r.ServiceType).FirstOrDefaultAsync(r => r.Id == timer.InstanceId, cancellationToken);
-        if (request is null)
+        var left = new List<long>();
+        var fired = new HashSet<Guid>();
+        foreach (var timer in timers)
         {
-            return await SaveAsync(db, cancellationToken);
+            if (!fired.Add(timer.InstanceId))
+            {
+                left.Add(timer.Id);
+                continue;
+            }
+
+            timer.State = WorkflowTimerState.Done;
+            timer.ProcessedAt = now;
+            timer.ClaimedUntil = null;
+            if (!requests.TryGetValue(timer.InstanceId, out var request))
+            {
+                continue;
+            }
+
+            var (definition, instance, record) = await ResolveAsync(db, request, records.GetValueOrDefault(request.Id), tracked: true, cancellationToken);
+            var formKey = request.FormVersionId ?? Guid.Empty;
+            if (!schemas.TryGetValue(formKey, out var form))
+            {
+                schemas[formKey] = form = (await forms.VersionAsync(request.FormVersionId, cancellationToken)).Schema;
+            }
+
+            var custom = values.GetValueOrDefault(request.Id) ?? new Dictionary<string, string>(StringComparer.Ordinal);
+            var context = Context(request, request.ServiceType!, form, custom, WorkflowActor.System);
+            var result = engine.FireTimer(definition, instance, new TimerId(InstanceId(request), timer.TimerKey, timer.Generation), context);
+            if (result.Succeeded)
+            {
+                var change = new Change(db, request, definition, form, custom, RequestActor.System, now) { FiredTimer = timer };
+                await ApplyAsync(change, record, result, note: null, details: null, cancellationToken);
+            }
+            else if (result.Refusal!.Reason != RefusalReason.TimerStale)
+            {
+                log.LogWarning("Timer {Timer} of request {Request} refused: {Reason}", timer.TimerKey, request.Number, result.Refusal.Message.En);
+            }
         }
 
-        var (definition, instance, record) = await LoadAsync(db, request, tracked: true, cancellationToken);
-        var (form, values) = await FieldsAsync(db, request, cancellationToken);
-        var context = Context(request, request.ServiceType!, form, values, WorkflowActor.System);
-        var result = engine.FireTimer(definition, instance, new TimerId(InstanceId(request), timer.TimerKey, timer.Generation), context);
-        if (result.Succeeded)
-        {
-            var change = new Change(db, request, definition, form, values, RequestActor.System, now) { FiredTimer = timer };
-            await ApplyAsync(change, record, result, note: null, details: null, cancellationToken);
-        }
-        else if (result.Refusal!.Reason != RefusalReason.TimerStale)
-        {
-            log.LogWarning("Timer {Timer} of request {Request} refused: {Reason}", timer.TimerKey, request.Number, result.Refusal.Message.En);
-        }
-
-        return await SaveAsync(db, cancellationToken);
+        return new TimerBatch(await SaveAsync(db, cancellationToken), left);
     }
 
     /// <summary>How many open requests run on each older version of <paramref name="key"/>, by status: what a migration would move.</summary>
@@ -282,13 +316,22 @@ public sealed class RequestWorkflow(
         return new MigrationOutcome(moved, ids.Count - moved, []);
     }
 
+    // Rows of the current tenant by their keys, the tenant checked on the rows rather than in SQL: without statistics SQLite answers
+    // "TenantId = ? AND Id IN (…)" by reading the tenant's whole slice of an index instead of each key's entry, 2.5 ms a query for a
+    // tenant of 10,000 requests. The save hook still refuses any change to another tenant's row.
+    private async Task<List<T>> OwnByKeyAsync<T>(IQueryable<T> rows, CancellationToken cancellationToken) where T : class, ITenantOwned
+    {
+        var tenant = tenantContext.Tenant!.Id;
+        return (await rows.IgnoreQueryFilters([TenantModelBuilderExtensions.FilterName]).ToListAsync(cancellationToken)).Where(r => r.TenantId == tenant).ToList();
+    }
+
+    // SaveChanges is a transaction of its own, begun once the changes are detected, audited and turned into SQL: SQLite's single write
+    // lock is held while they are written, not while they are prepared. The timer poll's concurrent batches queue on that lock.
     private static async Task<bool> SaveAsync(IServiceDb db, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return true;
         }
         catch (DbUpdateException)
@@ -302,9 +345,15 @@ public sealed class RequestWorkflow(
     private async Task<(WorkflowDefinition Definition, WorkflowInstance Instance, WorkflowInstanceRecord Record)> LoadAsync(
         IServiceDb db, ServiceRequest request, bool tracked, CancellationToken cancellationToken)
     {
-        await workflows.EnsureDefaultsAsync(cancellationToken);
         var records = tracked ? db.WorkflowInstances : db.WorkflowInstances.AsNoTracking();
-        var record = await records.FirstOrDefaultAsync(i => i.Id == request.Id, cancellationToken);
+        return await ResolveAsync(db, request, await records.FirstOrDefaultAsync(i => i.Id == request.Id, cancellationToken), tracked, cancellationToken);
+    }
+
+    /// <summary>The definition and instance of a request's stored <paramref name="record"/>; null adopts the request where it stands.</summary>
+    private async Task<(WorkflowDefinition Definition, WorkflowInstance Instance, WorkflowInstanceRecord Record)> ResolveAsync(
+        IServiceDb db, ServiceRequest request, WorkflowInstanceRecord? record, bool tracked, CancellationToken cancellationToken)
+    {
+        await workflows.EnsureDefaultsAsync(cancellationToken);
         if (record is not null)
         {
             var instance = WorkflowJson.DeserializeInstance(record.Json);
@@ -586,6 +635,9 @@ public sealed record RequestFlowState(WorkflowDefinition Definition, WorkflowIns
 }
 
 public sealed record SlaView(SlaClockKind Kind, SlaClockState State, DateTimeOffset? DueAt, bool Breached);
+
+/// <summary>How a batch of timers went: stored or not (a request changed meanwhile), and the timers left to fire one by one after it.</summary>
+public sealed record TimerBatch(bool Saved, IReadOnlyList<long> Left);
 
 /// <summary>Open requests pinned to one version, by status key.</summary>
 public sealed record OpenOnVersion(int Version, IReadOnlyDictionary<string, int> ByStatus)

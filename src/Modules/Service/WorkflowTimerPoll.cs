@@ -19,6 +19,18 @@ public sealed class WorkflowTimerPoll(IServiceScopeFactory scopes, TimeProvider 
 {
     public const int BatchSize = 500;
 
+    /// <summary>
+    /// Timers of one tenant fired and stored together: a commit per timer was most of a poll's time, while a batch much larger
+    /// would hold SQLite's write lock long enough for users' saves to wait on it.
+    /// </summary>
+    public const int TimersPerSave = 50;
+
+    /// <summary>
+    /// Batches fired at the same time, each in its own scope: while one waits for its commit to reach the disk, another reads and
+    /// decides. More would only queue on the database's single writer.
+    /// </summary>
+    public const int SavesAtOnce = 2;
+
     /// <summary>Failures after which a timer is left for an administrator instead of being tried again.</summary>
     public const int MaxAttempts = 5;
 
@@ -36,10 +48,9 @@ public sealed class WorkflowTimerPoll(IServiceScopeFactory scopes, TimeProvider 
                 break;
             }
 
-            foreach (var tenantTimers in batch.GroupBy(t => t.TenantId))
-            {
-                processed += await FireAsync(tenantTimers.Key, tenantTimers.Select(t => t.Id).ToList(), cancellationToken);
-            }
+            var saves = batch.GroupBy(t => t.TenantId).SelectMany(g => g.Select(t => t.Id).Chunk(TimersPerSave).Select(ids => (Tenant: g.Key, Ids: ids)));
+            await Parallel.ForEachAsync(saves, new ParallelOptions { MaxDegreeOfParallelism = SavesAtOnce, CancellationToken = cancellationToken },
+                async (save, token) => Interlocked.Add(ref processed, await FireAsync(save.Tenant, save.Ids, token)));
 
             if (batch.Count < BatchSize)
             {
@@ -89,26 +100,48 @@ public sealed class WorkflowTimerPoll(IServiceScopeFactory scopes, TimeProvider 
         scope.ServiceProvider.GetRequiredService<TenantContext>().SetTenant(tenant, "timer");
         var workflow = scope.ServiceProvider.GetRequiredService<RequestWorkflow>();
         var fired = 0;
-        foreach (var id in ids)
+        IReadOnlyList<long> alone = ids;
+        try
         {
-            try
+            var batch = await workflow.FireTimersAsync(ids, cancellationToken);
+            if (batch.Saved)
             {
-                // A transition stored meanwhile moved the instance on: the timer is judged again against the new state.
-                if (!await workflow.FireTimerAsync(id, cancellationToken) && !await workflow.FireTimerAsync(id, cancellationToken))
-                {
-                    await FailAsync(scope, id, "The request kept changing while the timer fired.", cancellationToken);
-                }
+                fired = ids.Count - batch.Left.Count;
+                alone = batch.Left;
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Nothing of the batch was stored; one by one, the others fire and the one that throws is recorded as failing.
+            log.LogDebug(exception, "A batch of workflow timers of tenant {Tenant} failed; firing them one by one", tenant.Identifier);
+        }
 
-                fired++;
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                log.LogError(exception, "Workflow timer {Timer} of tenant {Tenant} failed", id, tenant.Identifier);
-                await FailAsync(scope, id, exception.Message, cancellationToken);
-            }
+        foreach (var id in alone)
+        {
+            fired += await FireOneAsync(scope, workflow, tenant, id, cancellationToken) ? 1 : 0;
         }
 
         return fired;
+    }
+
+    private async Task<bool> FireOneAsync(AsyncServiceScope scope, RequestWorkflow workflow, TenantInfo tenant, long id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // A transition stored meanwhile moved the instance on: the timer is judged again against the new state.
+            if (!await workflow.FireTimerAsync(id, cancellationToken) && !await workflow.FireTimerAsync(id, cancellationToken))
+            {
+                await FailAsync(scope, id, "The request kept changing while the timer fired.", cancellationToken);
+            }
+
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            log.LogError(exception, "Workflow timer {Timer} of tenant {Tenant} failed", id, tenant.Identifier);
+            await FailAsync(scope, id, exception.Message, cancellationToken);
+            return false;
+        }
     }
 
     // Tried again after a pause that grows with each failure, until it is left for an administrator.
