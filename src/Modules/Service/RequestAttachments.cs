@@ -181,10 +181,8 @@ public sealed class RequestAttachments(
     }
 
     // Internal to staff: the customer's portal cannot open staff attachments, so it is not told about them.
-    private static RequestEvent Event(RequestAttachment attachment, RequestEventKind kind, DateTimeOffset at, RequestActor actor) => new()
-    {
-        ServiceRequestId = attachment.ServiceRequestId, At = at, Kind = kind, ByUserId = actor.UserId, By = actor.Name, Text = attachment.FileName,
-    };
+    private static RequestEvent Event(RequestAttachment attachment, RequestEventKind kind, DateTimeOffset at, RequestActor actor) =>
+        RequestEvent.Of(actor, attachment.ServiceRequestId, at, kind, attachment.FileName);
 
     private static AttachmentView View(RequestAttachment a) =>
         new(a.Id, a.ServiceRequestId, a.FileName, a.ContentType, a.Size, a.UploadedAt, a.UploadedById, a.UploadedBy);

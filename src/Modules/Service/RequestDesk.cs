@@ -531,10 +531,8 @@ public sealed class RequestDesk(
         return new ActionResult(ActionStatus.Done);
     }
 
-    private static RequestEvent Event(ServiceRequest request, DateTimeOffset at, RequestEventKind kind, RequestActor actor, string? text) => new()
-    {
-        ServiceRequestId = request.Id, At = at, Kind = kind, ByUserId = actor.UserId, By = actor.Name, Text = text,
-    };
+    private static RequestEvent Event(ServiceRequest request, DateTimeOffset at, RequestEventKind kind, RequestActor actor, string? text) =>
+        RequestEvent.Of(actor, request.Id, at, kind, text);
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -21,6 +21,12 @@ public class RequestEvent : ITenantOwned
 
     public const int DetailsLength = 4000;
 
+    /// <summary>A line of <paramref name="requestId"/>'s timeline by <paramref name="actor"/>.</summary>
+    public static RequestEvent Of(RequestActor actor, Guid requestId, DateTimeOffset at, RequestEventKind kind, string? text) => new()
+    {
+        ServiceRequestId = requestId, At = at, Kind = kind, ByUserId = actor.UserId, By = actor.Name, Text = text,
+    };
+
     /// <summary>A comment's text, an assignee's name, a transition's reason, an attachment's file name.</summary>
     public string? Text { get; set; }
 

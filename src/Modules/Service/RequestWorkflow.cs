@@ -536,13 +536,16 @@ public sealed class RequestWorkflow(
             return;
         }
 
-        var pending = isNew
-            ? []
-            : await db.WorkflowTimers.Where(t => t.InstanceId == instanceId && t.State == WorkflowTimerState.Pending).ToListAsync(cancellationToken);
+        // Loaded timers join the ones this unit of work adds, so one lookup in the tracker finds either.
+        if (!isNew)
+        {
+            await db.WorkflowTimers.Where(t => t.InstanceId == instanceId && t.State == WorkflowTimerState.Pending).LoadAsync(cancellationToken);
+        }
+
         foreach (var command in commands)
         {
-            var existing = pending.Concat(db.WorkflowTimers.Local.Where(t => t.InstanceId == instanceId))
-                .FirstOrDefault(t => t.TimerKey == command.Id.TimerKey && t.Generation == command.Id.Generation && t.State == WorkflowTimerState.Pending);
+            var existing = db.WorkflowTimers.Local.FirstOrDefault(t => t.InstanceId == instanceId && t.TimerKey == command.Id.TimerKey
+                && t.Generation == command.Id.Generation && t.State == WorkflowTimerState.Pending);
             if (command.Kind == TimerCommandKind.Cancel)
             {
                 if (existing is not null)
@@ -622,10 +625,8 @@ public sealed class RequestWorkflow(
 
     private static string Clip(string text, int length) => text.Length > length ? text[..length] : text;
 
-    private static RequestEvent Event(ServiceRequest request, DateTimeOffset at, RequestEventKind kind, RequestActor actor, string? text) => new()
-    {
-        ServiceRequestId = request.Id, At = at, Kind = kind, ByUserId = actor.UserId, By = actor.Name, Text = text,
-    };
+    private static RequestEvent Event(ServiceRequest request, DateTimeOffset at, RequestEventKind kind, RequestActor actor, string? text) =>
+        RequestEvent.Of(actor, request.Id, at, kind, text);
 }
 
 /// <summary>A request's workflow for its page: the pinned definition, the instance, the transitions open to the user, the SLA clocks.</summary>
