@@ -25,8 +25,11 @@ namespace AfterSales.Modules.Service;
 /// </summary>
 public sealed class RequestWorkflow(
     IDbFactory<IServiceDb> dbFactory, WorkflowBook workflows, WorkflowEngine engine, FormBook forms, TransitionForm transitionForms, ServiceTypeCatalog types,
-    IAssigneeDirectory assignees, ITenantContext tenantContext, TimeProvider clock, ILogger<RequestWorkflow> log)
+    IAssigneeDirectory assignees, IEnumerable<IRequestActionHandler> actionHandlers, ITenantContext tenantContext, TimeProvider clock,
+    ILogger<RequestWorkflow> log)
 {
+    private readonly IReadOnlyList<IRequestActionHandler> handlers = [.. actionHandlers];
+
     private static readonly ConcurrentDictionary<string, BusinessCalendar> Calendars = new(StringComparer.Ordinal);
 
     /// <summary>The published workflow new requests of <paramref name="type"/> start on.</summary>
@@ -407,6 +410,7 @@ public sealed class RequestWorkflow(
         var locks = false;
         var fieldUpdates = new Dictionary<string, string?>(StringComparer.Ordinal);
         var isNew = db.Entry(request).State == EntityState.Added;
+        var delegated = new List<ActionStep>();
         if (change.FiredTimer is { } timer)
         {
             // The timer's key: its name is read from the pinned version when the timeline is shown, in the reader's language.
@@ -449,8 +453,7 @@ public sealed class RequestWorkflow(
                     db.RequestEvents.Add(Event(request, now, RequestEventKind.ReturnVisitDue, actor, step.ElementKey));
                     break;
                 default:
-                    // Notifications, webhooks and rule-based assignment are delivered by features still to come; the step is on record.
-                    log.LogInformation("Workflow action {Kind} of {Element} on {Request} is not delivered yet", step.Action.GetType().Name, step.ElementKey, request.Number);
+                    delegated.Add(step);
                     break;
             }
         }
@@ -478,6 +481,19 @@ public sealed class RequestWorkflow(
             var comment = Event(request, now, RequestEventKind.Comment, actor, note ?? "");
             comment.Details = details;
             db.RequestEvents.Add(comment);
+        }
+
+        foreach (var step in delegated)
+        {
+            if (handlers.FirstOrDefault(h => h.CanHandle(step.Action)) is { } handler)
+            {
+                await handler.HandleAsync(new RequestActionContext(db, request, step.Action, step.ElementKey, result.FormValues, actor, now), cancellationToken);
+            }
+            else
+            {
+                // A definition may name an action no installed feature carries out (an import from a richer edition); the step stays on record.
+                log.LogWarning("No handler for workflow action {Kind} of {Element} on {Request}", step.Action.GetType().Name, step.ElementKey, request.Number);
+            }
         }
 
         var custom = new Dictionary<string, string>(change.CustomValues, StringComparer.Ordinal);
