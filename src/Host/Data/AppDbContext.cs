@@ -21,7 +21,8 @@ namespace AfterSales.Host.Data;
 /// </summary>
 public abstract class AppDbContext(DbContextOptions options, ITenantContext tenantContext)
     : IdentityDbContext<ApplicationUser>(options),
-      IMultiTenantDbContext, ITenantStoreDbContext, IDataProtectionKeyContext, IAdministrationDb, ICustomersDb, IProductsDb, IServiceDb, IFormsDb, IWorkflowDb
+      IMultiTenantDbContext, ITenantStoreDbContext, IDataProtectionKeyContext, IAdministrationDb, ICustomersDb, IProductsDb, IServiceDb, IFormsDb, IWorkflowDb,
+      AfterSales.Modules.Sla.ISlaDb
 {
     public string? CurrentTenantId => tenantContext.Tenant?.Id;
 
@@ -87,6 +88,9 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<WorkflowVersion> WorkflowVersions => Set<WorkflowVersion>();
     public DbSet<WorkflowInstanceRecord> WorkflowInstances => Set<WorkflowInstanceRecord>();
     public DbSet<WorkflowTimer> WorkflowTimers => Set<WorkflowTimer>();
+    public DbSet<AfterSales.Modules.Sla.ServiceLevelTarget> ServiceLevelTargets => Set<AfterSales.Modules.Sla.ServiceLevelTarget>();
+    public DbSet<AfterSales.Modules.Sla.BusinessHours> BusinessHours => Set<AfterSales.Modules.Sla.BusinessHours>();
+    public DbSet<AfterSales.Modules.Sla.Holiday> Holidays => Set<AfterSales.Modules.Sla.Holiday>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

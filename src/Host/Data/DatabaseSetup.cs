@@ -41,6 +41,7 @@ public static class DatabaseSetup
         AddModuleView<IServiceDb>(services);
         AddModuleView<AfterSales.Modules.Forms.IFormsDb>(services);
         AddModuleView<AfterSales.Modules.Workflow.IWorkflowDb>(services);
+        AddModuleView<AfterSales.Modules.Sla.ISlaDb>(services);
         return services;
     }
 

@@ -149,7 +149,6 @@ public sealed class RequestDesk(
             CreatedAt = now,
             UpdatedAt = now,
             CreatedBy = actor.Name,
-            DueAt = type.SlaHours is { } hours ? now.AddHours(hours) : null,
             FormVersionId = form.VersionId,
         };
         db.ServiceRequests.Add(request);

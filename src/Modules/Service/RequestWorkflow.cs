@@ -25,12 +25,11 @@ namespace AfterSales.Modules.Service;
 /// </summary>
 public sealed class RequestWorkflow(
     IDbFactory<IServiceDb> dbFactory, WorkflowBook workflows, WorkflowEngine engine, FormBook forms, TransitionForm transitionForms, ServiceTypeCatalog types,
-    IAssigneeDirectory assignees, IEnumerable<IRequestActionHandler> actionHandlers, ITenantContext tenantContext, TimeProvider clock,
+    IAssigneeDirectory assignees, AfterSales.Modules.Sla.SlaBook sla, IEnumerable<IRequestActionHandler> actionHandlers, ITenantContext tenantContext, TimeProvider clock,
     ILogger<RequestWorkflow> log)
 {
     private readonly IReadOnlyList<IRequestActionHandler> handlers = [.. actionHandlers];
 
-    private static readonly ConcurrentDictionary<string, BusinessCalendar> Calendars = new(StringComparer.Ordinal);
 
     /// <summary>The published workflow new requests of <paramref name="type"/> start on.</summary>
     public async Task<WorkflowDefinition> DefinitionForAsync(ServiceType type, CancellationToken cancellationToken = default) =>
@@ -83,11 +82,11 @@ public sealed class RequestWorkflow(
     internal async Task StartAsync(IServiceDb db, ServiceRequest request, ServiceType type, WorkflowDefinition definition,
         FormSchema form, IReadOnlyDictionary<string, string> customValues, RequestActor actor, CancellationToken cancellationToken)
     {
-        var context = Context(request, type, form, customValues, Actor(actor));
+        var context = Context(request, type, form, customValues, Actor(actor), await sla.SettingsAsync(cancellationToken));
         var result = engine.Start(definition, InstanceId(request), context);
         var record = new WorkflowInstanceRecord { Id = request.Id };
         db.WorkflowInstances.Add(record);
-        var change = new Change(db, request, definition, form, customValues, actor, clock.GetUtcNow());
+        var change = new Change(db, request, definition, form, customValues, actor, clock.GetUtcNow(), context.Calendar);
         await ApplyAsync(change, record, result, note: null, details: null, cancellationToken);
     }
 
@@ -103,7 +102,7 @@ public sealed class RequestWorkflow(
 
         var (definition, instance, _) = await LoadAsync(db, request, tracked: false, cancellationToken);
         var (form, values) = await FieldsAsync(db, request, cancellationToken);
-        var context = Context(request, request.ServiceType!, form, values, Actor(actor));
+        var context = Context(request, request.ServiceType!, form, values, Actor(actor), await sla.SettingsAsync(cancellationToken));
         var now = clock.GetUtcNow();
         var clocks = instance.SlaClocks.Select(c => new SlaView(c.Kind, c.State, c.DueAt(context.Calendar), c.IsBreached(now, context.Calendar))).ToList();
         return new RequestFlowState(definition, instance, engine.Available(definition, instance, context), clocks);
@@ -146,7 +145,7 @@ public sealed class RequestWorkflow(
 
         var (definition, instance, record) = await LoadAsync(db, request, tracked: true, cancellationToken);
         var (form, values) = await FieldsAsync(db, request, cancellationToken);
-        var context = Context(request, request.ServiceType!, form, values, Actor(actor));
+        var context = Context(request, request.ServiceType!, form, values, Actor(actor), await sla.SettingsAsync(cancellationToken));
         if (engine.Check(definition, instance, transitionKey, context) is { } refusal)
         {
             return new TransitionOutcome(ActionStatus.NotAllowed, Refusal: refusal.Message);
@@ -176,7 +175,7 @@ public sealed class RequestWorkflow(
             merged[key] = value;
         }
 
-        var change = new Change(db, request, definition, form, merged, actor, clock.GetUtcNow()) { FieldsChanged = ownFields.Count > 0 };
+        var change = new Change(db, request, definition, form, merged, actor, clock.GetUtcNow(), context.Calendar) { FieldsChanged = ownFields.Count > 0 };
         await ApplyAsync(change, record, result, note, filled.Details.Length == 0 ? null : Clip(filled.Details, RequestEvent.DetailsLength), cancellationToken);
         return await SaveAsync(db, cancellationToken) ? TransitionOutcome.Of(ActionStatus.Done) : TransitionOutcome.Of(ActionStatus.Conflict);
     }
@@ -212,6 +211,7 @@ public sealed class RequestWorkflow(
         var values = await CustomFieldRows.ReadManyAsync(db.CustomFieldValues, ids, cancellationToken);
         // The requests of a batch were mostly taken with the same few versions of their type's form.
         var schemas = new Dictionary<Guid, FormSchema>();
+        var settings = await sla.SettingsAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var left = new List<long>();
         var fired = new HashSet<Guid>();
@@ -239,11 +239,11 @@ public sealed class RequestWorkflow(
             }
 
             var custom = values.GetValueOrDefault(request.Id) ?? new Dictionary<string, string>(StringComparer.Ordinal);
-            var context = Context(request, request.ServiceType!, form, custom, WorkflowActor.System);
+            var context = Context(request, request.ServiceType!, form, custom, WorkflowActor.System, settings);
             var result = engine.FireTimer(definition, instance, new TimerId(InstanceId(request), timer.TimerKey, timer.Generation), context);
             if (result.Succeeded)
             {
-                var change = new Change(db, request, definition, form, custom, RequestActor.System, now) { FiredTimer = timer };
+                var change = new Change(db, request, definition, form, custom, RequestActor.System, now, settings.Calendar) { FiredTimer = timer };
                 await ApplyAsync(change, record, result, note: null, details: null, cancellationToken);
             }
             else if (result.Refusal!.Reason != RefusalReason.TimerStale)
@@ -298,6 +298,7 @@ public sealed class RequestWorkflow(
         }
 
         var migrator = new AfterSales.Workflows.Versioning.InstanceMigrator(clock);
+        var settings = await sla.SettingsAsync(cancellationToken);
         var moved = 0;
         foreach (var id in ids)
         {
@@ -305,18 +306,74 @@ public sealed class RequestWorkflow(
             var request = await db.ServiceRequests.Include(r => r.ServiceType).FirstAsync(r => r.Id == id, cancellationToken);
             var (_, instance, record) = await LoadAsync(db, request, tracked: true, cancellationToken);
             var (form, values) = await FieldsAsync(db, request, cancellationToken);
-            var result = migrator.Migrate(plan, instance, Context(request, request.ServiceType!, form, values, Actor(actor)));
+            var result = migrator.Migrate(plan, instance, Context(request, request.ServiceType!, form, values, Actor(actor), settings));
             if (!result.Succeeded)
             {
                 continue;
             }
 
-            var change = new Change(db, request, to, form, values, actor, clock.GetUtcNow());
+            var change = new Change(db, request, to, form, values, actor, clock.GetUtcNow(), settings.Calendar);
             await ApplyAsync(change, record, result, note: $"v{fromVersion} → v{toVersion}", details: null, cancellationToken);
             moved += await SaveAsync(db, cancellationToken) ? 1 : 0;
         }
 
         return new MigrationOutcome(moved, ids.Count - moved, []);
+    }
+
+    /// <summary>
+    /// Gives the open requests the tenant's current SLA targets: time already counted and pauses are kept, due dates and SLA timers
+    /// follow the new targets. Batches are stored together; a request that changed meanwhile is retried on its own, then skipped.
+    /// </summary>
+    public async Task<(int Retargeted, int Skipped)> RetargetOpenAsync(RequestActor actor, CancellationToken cancellationToken = default)
+    {
+        const int batchSize = 100;
+        List<Guid> ids;
+        using (var db = dbFactory.Create())
+        {
+            ids = await db.ServiceRequests.AsNoTracking().Where(r => r.StatusCategory != StatusCategory.Done).OrderBy(r => r.CreatedAt)
+                .Select(r => r.Id).ToListAsync(cancellationToken);
+        }
+
+        var settings = await sla.SettingsAsync(cancellationToken);
+        var done = 0;
+        foreach (var batch in ids.Chunk(batchSize))
+        {
+            if (await RetargetAsync(batch, settings, actor, cancellationToken))
+            {
+                done += batch.Length;
+                continue;
+            }
+
+            foreach (var id in batch)
+            {
+                done += await RetargetAsync([id], settings, actor, cancellationToken) ? 1 : 0;
+            }
+        }
+
+        return (done, ids.Count - done);
+    }
+
+    private async Task<bool> RetargetAsync(IReadOnlyCollection<Guid> ids, AfterSales.Modules.Sla.SlaSettings settings, RequestActor actor, CancellationToken cancellationToken)
+    {
+        using var db = dbFactory.Create();
+        var requests = await db.ServiceRequests.Include(r => r.ServiceType).Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
+        var values = await CustomFieldRows.ReadManyAsync(db.CustomFieldValues, ids, cancellationToken);
+        var records = (await db.WorkflowInstances.Where(i => ids.Contains(i.Id)).ToListAsync(cancellationToken)).ToDictionary(i => i.Id);
+        foreach (var request in requests)
+        {
+            var (definition, instance, record) = await ResolveAsync(db, request, records.GetValueOrDefault(request.Id), tracked: true, cancellationToken);
+            var form = (await forms.VersionAsync(request.FormVersionId, cancellationToken)).Schema;
+            var custom = values.GetValueOrDefault(request.Id) ?? new Dictionary<string, string>(StringComparer.Ordinal);
+            var context = Context(request, request.ServiceType!, form, custom, Actor(actor), settings);
+            var result = engine.RetargetSla(definition, instance, settings.Policy, context);
+            if (result.Succeeded)
+            {
+                var change = new Change(db, request, definition, form, custom, actor, clock.GetUtcNow(), settings.Calendar);
+                await ApplyAsync(change, record, result, note: null, details: null, cancellationToken);
+            }
+        }
+
+        return await SaveAsync(db, cancellationToken);
     }
 
     // Rows of the current tenant by their keys, the tenant checked on the rows rather than in SQL: without statistics SQLite answers
@@ -395,7 +452,7 @@ public sealed class RequestWorkflow(
 
     // What one engine result changes: the request, its timeline, its custom fields, its instance and timers.
     private sealed record Change(IServiceDb Db, ServiceRequest Request, WorkflowDefinition Definition, FormSchema Form,
-        IReadOnlyDictionary<string, string> CustomValues, RequestActor Actor, DateTimeOffset Now)
+        IReadOnlyDictionary<string, string> CustomValues, RequestActor Actor, DateTimeOffset Now, BusinessCalendar Calendar)
     {
         public bool FieldsChanged { get; set; }
         public WorkflowTimer? FiredTimer { get; init; }
@@ -403,7 +460,7 @@ public sealed class RequestWorkflow(
 
     private async Task ApplyAsync(Change change, WorkflowInstanceRecord record, WorkflowResult result, string? note, string? details, CancellationToken cancellationToken)
     {
-        var (db, request, definition, _, _, actor, now) = change;
+        var (db, request, definition, _, _, actor, now, _) = change;
         var instance = result.Instance!;
         var from = request.Status;
         var wasLocked = request.IsLocked;
@@ -467,6 +524,12 @@ public sealed class RequestWorkflow(
         // A lock holds until a transition moves the request on; the manager's release is such a transition.
         request.IsLocked = locks || (wasLocked && from == status.Key);
         request.ClosedAt = status.Category == StatusCategory.Done ? request.ClosedAt ?? now : null;
+        // Lists sort and flag overdue requests by this column: the resolution clock's due date, none while the clock is paused.
+        if (instance.Clock(SlaClockKind.Resolution) is { } resolution && resolution.State != SlaClockState.Stopped)
+        {
+            request.DueAt = resolution.DueAt(change.Calendar)?.ToUniversalTime();
+        }
+
         if (from != status.Key && !isNew)
         {
             var changed = Event(request, now, RequestEventKind.StatusChanged, actor, note);
@@ -585,7 +648,8 @@ public sealed class RequestWorkflow(
         }
     }
 
-    private WorkflowContext Context(ServiceRequest request, ServiceType type, FormSchema form, IReadOnlyDictionary<string, string> values, WorkflowActor actor)
+    private static WorkflowContext Context(ServiceRequest request, ServiceType type, FormSchema form, IReadOnlyDictionary<string, string> values, WorkflowActor actor,
+        AfterSales.Modules.Sla.SlaSettings sla)
     {
         var custom = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var (key, value) in values)
@@ -615,15 +679,7 @@ public sealed class RequestWorkflow(
             },
             CustomFields = custom,
         };
-        var zone = tenantContext.Tenant!.TimeZone;
-        var calendar = Calendars.GetOrAdd(zone, z => new BusinessCalendar(z,
-            Enum.GetValues<DayOfWeek>().Select(d => new WorkingHours(d, TimeOnly.MinValue, TimeOnly.MinValue)).ToList()));
-        var policy = new SlaPolicy
-        {
-            Key = type.Code,
-            Targets = type.SlaHours is { } hours ? [new SlaTarget { Clock = SlaClockKind.Resolution, Duration = TimeSpan.FromHours(hours) }] : [],
-        };
-        return new WorkflowContext { Actor = actor, Request = snapshot, Calendar = calendar, SlaPolicy = policy };
+        return new WorkflowContext { Actor = actor, Request = snapshot, Calendar = sla.Calendar, SlaPolicy = sla.Policy };
     }
 
     // Only the system itself bypasses roles; a caller without a user id (an API client) is held to its roles like anyone.
