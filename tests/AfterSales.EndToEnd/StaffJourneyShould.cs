@@ -538,6 +538,44 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
 
     /// <summary>A fresh zh-CN desktop browser signed in at the demo tenant; the page's script errors are collected.</summary>
     [Fact]
+    public async Task SetSlaTargetsBusinessHoursAndHolidays()
+    {
+        await using var session = await SignInAtDemoAsync("admin@demo.example");
+        var (page, errors) = (session.Page, session.Errors);
+        await page.GotoAsync($"{app.BaseUrl}/t/demo/admin/sla");
+        await WaitForCircuitAsync(page);
+        await Assertions.Expect(page.GetByTestId("sla-row-ONSITE")).ToContainTextAsync("72");
+
+        // An urgent on-site request must be answered within half an hour; the type keeps 72 hours for everything else.
+        await page.GetByTestId("sla-edit-ONSITE").ClickAsync();
+        var cell = page.GetByTestId("sla-cell-FirstResponse-Urgent").Locator("input");
+        await cell.FillAsync("0.5");
+        await cell.PressAsync("Tab");
+        await page.GetByTestId("sla-targets-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("sla-targets-dialog")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("sla-row-ONSITE")).ToContainTextAsync("另有 1 项按优先级");
+
+        // Office hours, then a holiday list with one wrong line that saves nothing until it is fixed.
+        await page.GetByTestId("sla-tab-hours").ClickAsync();
+        await page.GetByTestId("hours-mode").Locator(".rz-radiobutton-box").Nth(1).ClickAsync();
+        await page.GetByTestId("hours-office").ClickAsync();
+        await page.GetByTestId("hours-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("hours-works-Saturday")).ToBeVisibleAsync();
+        await page.GetByTestId("sla-tab-holidays").ClickAsync();
+        await page.GetByTestId("holiday-import").ClickAsync();
+        await page.GetByTestId("holiday-import-text").FillAsync($"{DateTime.Today.Year}-12-31,年终盘点\n{DateTime.Today.Year}-13-01,坏行");
+        await page.GetByTestId("holiday-import-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("holiday-import-errors")).ToContainTextAsync("第 2 行");
+        await page.GetByTestId("holiday-import-text").FillAsync($"{DateTime.Today.Year}-12-31,年终盘点\n{DateTime.Today.Year}-12-26,调休,workday");
+        await page.GetByTestId("holiday-import-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("holiday-grid")).ToContainTextAsync("年终盘点");
+        await Assertions.Expect(page.GetByTestId("holiday-grid")).ToContainTextAsync("调休上班");
+        await SaveAsync(page, "sla-holidays-zh-CN");
+
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task DrawAStatusAndATransitionWithARequiredFieldThatAgentsThenMustFill()
     {
         await using var admin = await SignInAtDemoAsync("admin@demo.example");
