@@ -12,10 +12,12 @@ using AfterSales.Modules.Forms;
 using AfterSales.Modules.Service;
 using AfterSales.Modules.Shared;
 using AfterSales.Modules.Sla;
+using AfterSales.Modules.Notifications;
 using AfterSales.Modules.Workflow;
 using AfterSales.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
 using OpenIddict.Validation.AspNetCore;
+using Quartz;
 using Radzen;
 using Serilog;
 
@@ -39,7 +41,11 @@ builder.Services.AddFormsModule();
 builder.Services.AddServiceModule();
 builder.Services.AddWorkflowModule();
 builder.Services.AddSlaModule();
+builder.Services.AddNotificationsModule(builder.Configuration);
 builder.Services.AddWorkflowTimers(builder.Configuration);
+// One scheduler for the polls the modules registered (workflow timers, the notification outbox); idle when every poll is off.
+builder.Services.AddQuartz();
+builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IFileStore, DiskFileStore>();

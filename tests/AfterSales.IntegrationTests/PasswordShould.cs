@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AfterSales.Host.Identity;
 using AfterSales.IntegrationTests.Infrastructure;
+using AfterSales.Modules.Shared;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;

@@ -22,7 +22,7 @@ namespace AfterSales.Host.Data;
 public abstract class AppDbContext(DbContextOptions options, ITenantContext tenantContext)
     : IdentityDbContext<ApplicationUser>(options),
       IMultiTenantDbContext, ITenantStoreDbContext, IDataProtectionKeyContext, IAdministrationDb, ICustomersDb, IProductsDb, IServiceDb, IFormsDb, IWorkflowDb,
-      AfterSales.Modules.Sla.ISlaDb
+      AfterSales.Modules.Sla.ISlaDb, AfterSales.Modules.Notifications.INotificationsDb
 {
     public string? CurrentTenantId => tenantContext.Tenant?.Id;
 
@@ -91,6 +91,9 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<AfterSales.Modules.Sla.ServiceLevelTarget> ServiceLevelTargets => Set<AfterSales.Modules.Sla.ServiceLevelTarget>();
     public DbSet<AfterSales.Modules.Sla.BusinessHours> BusinessHours => Set<AfterSales.Modules.Sla.BusinessHours>();
     public DbSet<AfterSales.Modules.Sla.Holiday> Holidays => Set<AfterSales.Modules.Sla.Holiday>();
+    public DbSet<AfterSales.Modules.Notifications.StaffNotification> StaffNotifications => Set<AfterSales.Modules.Notifications.StaffNotification>();
+    public DbSet<AfterSales.Modules.Notifications.OutboxMessage> OutboxMessages => Set<AfterSales.Modules.Notifications.OutboxMessage>();
+    public DbSet<AfterSales.Modules.Notifications.NotificationTemplate> NotificationTemplates => Set<AfterSales.Modules.Notifications.NotificationTemplate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -42,6 +42,7 @@ public static class DatabaseSetup
         AddModuleView<AfterSales.Modules.Forms.IFormsDb>(services);
         AddModuleView<AfterSales.Modules.Workflow.IWorkflowDb>(services);
         AddModuleView<AfterSales.Modules.Sla.ISlaDb>(services);
+        AddModuleView<AfterSales.Modules.Notifications.INotificationsDb>(services);
         return services;
     }
 

@@ -1,14 +1,10 @@
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
+using AfterSales.Modules.Shared;
 using MimeKit;
 
 namespace AfterSales.Host.Identity;
-
-public interface IAppEmailSender
-{
-    Task SendAsync(string to, string subject, string htmlBody, CancellationToken cancellationToken = default);
-}
 
 /// <summary>Sends mail through the configured SMTP server, or logs it when none is configured.</summary>
 public sealed class MailKitEmailSender(IOptions<SmtpOptions> options, ILogger<MailKitEmailSender> logger) : IAppEmailSender
@@ -16,17 +12,25 @@ public sealed class MailKitEmailSender(IOptions<SmtpOptions> options, ILogger<Ma
     public async Task SendAsync(string to, string subject, string htmlBody, CancellationToken cancellationToken = default)
     {
         var smtp = options.Value;
-        if (string.IsNullOrWhiteSpace(smtp.Host))
-        {
-            logger.LogInformation("E-mail (no SMTP host configured, not sent) to {To}: {Subject}\n{Body}", to, subject, htmlBody);
-            return;
-        }
-
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(smtp.From));
         message.To.Add(MailboxAddress.Parse(to));
         message.Subject = subject;
         message.Body = new BodyBuilder { HtmlBody = htmlBody }.ToMessageBody();
+        if (string.IsNullOrWhiteSpace(smtp.Host))
+        {
+            if (!string.IsNullOrWhiteSpace(smtp.PickupDirectory))
+            {
+                Directory.CreateDirectory(smtp.PickupDirectory);
+                var path = Path.Combine(smtp.PickupDirectory, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml");
+                await message.WriteToAsync(path, cancellationToken);
+                logger.LogInformation("E-mail to {To} written to {Path}: {Subject}", to, path, subject);
+                return;
+            }
+
+            logger.LogInformation("E-mail (no SMTP host configured, not sent) to {To}: {Subject}\n{Body}", to, subject, htmlBody);
+            return;
+        }
 
         using var client = new SmtpClient();
         await client.ConnectAsync(smtp.Host, smtp.Port, smtp.UseSsl ? SecureSocketOptions.StartTlsWhenAvailable : SecureSocketOptions.None, cancellationToken);

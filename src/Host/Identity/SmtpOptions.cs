@@ -9,4 +9,7 @@ public sealed class SmtpOptions
     public string? UserName { get; set; }
     public string? Password { get; set; }
     public string From { get; set; } = "AfterSales Cloud <no-reply@aftersales.example>";
+
+    /// <summary>Without an SMTP host, messages are written here as .eml files (Development sets App_Data/mail) so a developer can open them.</summary>
+    public string? PickupDirectory { get; set; }
 }

@@ -11,4 +11,13 @@ public interface IAssigneeDirectory
 
     /// <summary>The tenant's user with this id, or null (another tenant's user is not found).</summary>
     Task<Assignee?> FindAsync(string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>The tenant's users with <paramref name="role"/> who can sign in, with their e-mail, by name.</summary>
+    Task<IReadOnlyList<StaffContact>> InRoleAsync(string role, CancellationToken cancellationToken = default);
+
+    /// <summary>Users of the tenant by id, with their e-mail; ids of other tenants or unknown ones are left out.</summary>
+    Task<IReadOnlyList<StaffContact>> ContactsAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A staff member as notifications reach them.</summary>
+public sealed record StaffContact(string UserId, string Name, string? Email);

@@ -24,9 +24,10 @@ public interface IRequestActionHandler
 /// <param name="FormValues">The transition form's values (empty for timers and entry actions of a start).</param>
 /// <param name="Actor">Who fired the transition, or the system for timers.</param>
 /// <param name="Now">The transition's instant.</param>
+/// <param name="StatusName">The name of the request's new status, in both languages.</param>
 public sealed record RequestActionContext(
     IServiceDb Db, ServiceRequest Request, WorkflowAction Action, string ElementKey,
-    IReadOnlyDictionary<string, object?> FormValues, RequestActor Actor, DateTimeOffset Now)
+    IReadOnlyDictionary<string, object?> FormValues, RequestActor Actor, DateTimeOffset Now, AfterSales.Workflows.Definitions.LocalizedText StatusName)
 {
     /// <summary>The unit of work as another feature's database interface.</summary>
     public TDb Database<TDb>() where TDb : class =>

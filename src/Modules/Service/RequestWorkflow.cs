@@ -550,7 +550,7 @@ public sealed class RequestWorkflow(
         {
             if (handlers.FirstOrDefault(h => h.CanHandle(step.Action)) is { } handler)
             {
-                await handler.HandleAsync(new RequestActionContext(db, request, step.Action, step.ElementKey, result.FormValues, actor, now), cancellationToken);
+                await handler.HandleAsync(new RequestActionContext(db, request, step.Action, step.ElementKey, result.FormValues, actor, now, status.Name), cancellationToken);
             }
             else
             {

@@ -19,6 +19,7 @@ public static class ServiceModule
         services.AddSingleton(sp => AttachmentLimits.From(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<RequestWorkflow>();
         services.AddScoped<TransitionForm>();
+        services.AddScoped<IRequestActionHandler, RoleAssignment>();
         services.AddSingleton<WorkflowTimerPoll>();
         return services;
     }
@@ -38,7 +39,6 @@ public static class ServiceModule
         services.AddQuartz(quartz => quartz.ScheduleJob<WorkflowTimersJob>(trigger => trigger
             .WithIdentity(WorkflowTimersJob.Key.Name)
             .WithSimpleSchedule(TimeSpan.FromSeconds(seconds))));
-        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;
     }
 

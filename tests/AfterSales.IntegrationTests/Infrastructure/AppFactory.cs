@@ -42,6 +42,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // Tests fire due timers themselves, when they mean to.
         builder.UseSetting("Workflow:TimerPollSeconds", "0");
+        builder.UseSetting("Notifications:PollSeconds", "0");
     }
 
     /// <summary>A client that follows no redirects and keeps cookies.</summary>

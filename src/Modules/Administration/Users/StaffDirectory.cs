@@ -28,6 +28,25 @@ public sealed class StaffDirectory(IDbFactory<IAdministrationDb> dbFactory) : IA
             .Select(u => new Assignee(u.Id, u.DisplayName)).ToListAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<StaffContact>> InRoleAsync(string role, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        var now = DateTimeOffset.UtcNow;
+        return await (from user in db.Users
+                      join userRole in db.UserRoles on user.Id equals userRole.UserId
+                      join r in db.Roles on userRole.RoleId equals r.Id
+                      where r.Name == role && user.IsActive && (user.LockoutEnd == null || user.LockoutEnd < now)
+                      orderby user.DisplayName
+                      select new StaffContact(user.Id, user.DisplayName, user.Email))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StaffContact>> ContactsAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        return await db.Users.Where(u => userIds.Contains(u.Id)).Select(u => new StaffContact(u.Id, u.DisplayName, u.Email)).ToListAsync(cancellationToken);
+    }
+
     public async Task<Assignee?> FindAsync(string userId, CancellationToken cancellationToken = default)
     {
         using var db = dbFactory.Create();

@@ -1,0 +1,152 @@
+using System.Globalization;
+using AfterSales.Modules.Customers;
+using AfterSales.Modules.Service;
+using AfterSales.Tenancy;
+using AfterSales.Workflows.Actions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace AfterSales.Modules.Notifications;
+
+/// <summary>
+/// The workflow's "notify": resolves the addressees, renders the tenant's template in the tenant's language and puts one outbox
+/// row per addressee and channel into the transition's unit of work. Nothing is sent from here: a refused or conflicting
+/// transition leaves no row, and the outbox poll delivers what was committed.
+/// </summary>
+public sealed class NotifyHandler(
+    IAssigneeDirectory staff, CustomerDirectory customers, DictionaryBook dictionaries, ITenantContext tenantContext, IConfiguration configuration,
+    ILogger<NotifyHandler> log) : IRequestActionHandler
+{
+    public bool CanHandle(WorkflowAction action) => action is NotifyAction;
+
+    public async Task HandleAsync(RequestActionContext context, CancellationToken cancellationToken)
+    {
+        var notify = (NotifyAction)context.Action;
+        var tenant = tenantContext.Tenant!;
+        var request = context.Request;
+        var db = context.Database<INotificationsDb>();
+        var template = await db.NotificationTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Key == notify.Template, cancellationToken)
+            ?? DefaultTemplates.Find(notify.Template)
+            ?? DefaultTemplates.Find(DefaultTemplates.FallbackKey)!;
+        var customer = request.CustomerId is { } customerId ? await customers.GetAsync(customerId, cancellationToken) : null;
+        var recipients = await RecipientsAsync(notify, context, customer, cancellationToken);
+        if (recipients.Count == 0)
+        {
+            log.LogInformation("Notification {Template} of {Request} has no addressee to reach by {Channel}", notify.Template, request.Number, notify.Channel);
+            return;
+        }
+
+        var culture = CultureInfo.GetCultureInfo(tenant.DefaultCulture);
+        var zh = culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+        var link = $"requests/{request.Number}";
+        var values = await ValuesAsync(context, customer, culture, link, cancellationToken);
+        var subject = Clip(NotificationRules.Render(zh ? template.SubjectZh : template.SubjectEn, values), NotificationRules.SubjectLength);
+        var bodyTemplate = zh ? template.BodyZh : template.BodyEn;
+        var body = notify.Channel == NotificationChannel.Email ? NotificationRules.Html(bodyTemplate, values) : NotificationRules.Render(bodyTemplate, values);
+        foreach (var (address, name) in recipients)
+        {
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                Channel = notify.Channel == NotificationChannel.Email ? DeliveryChannel.Email : DeliveryChannel.InApp,
+                Recipient = address,
+                RecipientName = name is null ? null : Clip(name, 128),
+                TemplateKey = Clip(notify.Template, NotificationRules.KeyLength),
+                Subject = subject,
+                Body = Clip(body, NotificationRules.BodyLength),
+                Link = link,
+                RequestId = request.Id,
+                RequestNumber = request.Number,
+                CreatedAt = context.Now,
+                NextAttemptAt = context.Now.ToUniversalTime(),
+            });
+        }
+    }
+
+    // Addresses per channel: a user id for the bell, an e-mail address for mail. Customers have no bell until the portal has one.
+    private async Task<IReadOnlyList<(string Address, string? Name)>> RecipientsAsync(NotifyAction notify, RequestActionContext context, Customer? customer,
+        CancellationToken cancellationToken)
+    {
+        var people = new List<StaffContact>();
+        var userIds = new List<string>();
+        var result = new List<(string, string?)>();
+        foreach (var recipient in notify.Recipients)
+        {
+            switch (recipient.Kind)
+            {
+                case RecipientKind.Role when !string.IsNullOrWhiteSpace(recipient.Value):
+                    people.AddRange(await staff.InRoleAsync(recipient.Value, cancellationToken));
+                    break;
+                case RecipientKind.User when !string.IsNullOrWhiteSpace(recipient.Value):
+                    userIds.Add(recipient.Value);
+                    break;
+                case RecipientKind.Assignee when context.Request.AssigneeId is { } assignee:
+                    userIds.Add(assignee);
+                    break;
+                case RecipientKind.Actor when context.Actor.UserId is { } actor:
+                    userIds.Add(actor);
+                    break;
+                case RecipientKind.Customer when notify.Channel == NotificationChannel.Email && !string.IsNullOrWhiteSpace(customer?.Email):
+                    result.Add((customer.Email.Trim(), customer.Name));
+                    break;
+            }
+        }
+
+        if (userIds.Count > 0)
+        {
+            people.AddRange(await staff.ContactsAsync(userIds, cancellationToken));
+        }
+
+        foreach (var person in people.DistinctBy(p => p.UserId))
+        {
+            if (notify.Channel == NotificationChannel.InApp)
+            {
+                result.Add((person.UserId, person.Name));
+            }
+            else if (!string.IsNullOrWhiteSpace(person.Email))
+            {
+                result.Add((person.Email, person.Name));
+            }
+        }
+
+        return result.DistinctBy(r => r.Item1, StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    private async Task<Dictionary<string, string?>> ValuesAsync(RequestActionContext context, Customer? customer, CultureInfo culture, string link,
+        CancellationToken cancellationToken)
+    {
+        var request = context.Request;
+        var type = request.ServiceType ?? await context.Db.ServiceTypes.AsNoTracking().FirstOrDefaultAsync(t => t.Id == request.ServiceTypeId, cancellationToken);
+        var zh = culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+        var names = await dictionaries.ChoiceNamesAsync(cancellationToken);
+        var previous = CultureInfo.CurrentUICulture;
+        string priority;
+        try
+        {
+            // Priority names follow the reader's language, which here is the tenant's, not the circuit's or the poll's.
+            CultureInfo.CurrentUICulture = culture;
+            priority = names.Priority(request.Priority);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+
+        var baseUrl = configuration["Notifications:PublicBaseUrl"]?.TrimEnd('/');
+        return new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["number"] = request.Number,
+            ["subject"] = request.Subject,
+            ["status"] = zh ? context.StatusName.Zh : context.StatusName.En,
+            ["type"] = type?.NameIn(culture),
+            ["priority"] = priority,
+            ["customer"] = customer?.Name ?? request.ContactName,
+            ["assignee"] = request.AssigneeName,
+            ["actor"] = ReferenceEquals(context.Actor, RequestActor.System) ? (zh ? "系统" : "the system") : context.Actor.Name,
+            ["company"] = tenantContext.Tenant!.Name,
+            ["link"] = $"{baseUrl}/t/{tenantContext.Tenant!.Identifier}/{link}",
+        };
+    }
+
+    private static string Clip(string text, int length) => text.Length > length ? text[..length] : text;
+}
