@@ -13,6 +13,7 @@ using AfterSales.Modules.Service;
 using AfterSales.Modules.Shared;
 using AfterSales.Modules.Sla;
 using AfterSales.Modules.Notifications;
+using AfterSales.Modules.Webhooks;
 using AfterSales.Modules.Workflow;
 using AfterSales.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
@@ -42,6 +43,7 @@ builder.Services.AddServiceModule();
 builder.Services.AddWorkflowModule();
 builder.Services.AddSlaModule();
 builder.Services.AddNotificationsModule(builder.Configuration);
+builder.Services.AddWebhooksModule(builder.Configuration);
 builder.Services.AddWorkflowTimers(builder.Configuration);
 // One scheduler for the polls the modules registered (workflow timers, the notification outbox); idle when every poll is off.
 builder.Services.AddQuartz();

@@ -22,7 +22,8 @@ namespace AfterSales.Host.Data;
 public abstract class AppDbContext(DbContextOptions options, ITenantContext tenantContext)
     : IdentityDbContext<ApplicationUser>(options),
       IMultiTenantDbContext, ITenantStoreDbContext, IDataProtectionKeyContext, IAdministrationDb, ICustomersDb, IProductsDb, IServiceDb, IFormsDb, IWorkflowDb,
-      AfterSales.Modules.Sla.ISlaDb, AfterSales.Modules.Notifications.INotificationsDb
+      AfterSales.Modules.Sla.ISlaDb, AfterSales.Modules.Notifications.INotificationsDb,
+      AfterSales.Modules.Webhooks.IWebhooksDb
 {
     public string? CurrentTenantId => tenantContext.Tenant?.Id;
 
@@ -94,6 +95,8 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<AfterSales.Modules.Notifications.StaffNotification> StaffNotifications => Set<AfterSales.Modules.Notifications.StaffNotification>();
     public DbSet<AfterSales.Modules.Notifications.OutboxMessage> OutboxMessages => Set<AfterSales.Modules.Notifications.OutboxMessage>();
     public DbSet<AfterSales.Modules.Notifications.NotificationTemplate> NotificationTemplates => Set<AfterSales.Modules.Notifications.NotificationTemplate>();
+    public DbSet<AfterSales.Modules.Webhooks.WebhookEndpoint> WebhookEndpoints => Set<AfterSales.Modules.Webhooks.WebhookEndpoint>();
+    public DbSet<AfterSales.Modules.Webhooks.WebhookDelivery> WebhookDeliveries => Set<AfterSales.Modules.Webhooks.WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -43,6 +43,7 @@ public static class DatabaseSetup
         AddModuleView<AfterSales.Modules.Workflow.IWorkflowDb>(services);
         AddModuleView<AfterSales.Modules.Sla.ISlaDb>(services);
         AddModuleView<AfterSales.Modules.Notifications.INotificationsDb>(services);
+        AddModuleView<AfterSales.Modules.Webhooks.IWebhooksDb>(services);
         return services;
     }
 

@@ -40,6 +40,30 @@ public static partial class NotificationRules
         _ => null,
     };
 
+    /// <summary>Records a failed attempt: tried again after the back-off, or failed for good after the last.</summary>
+    public static void Fail(IRetriedDelivery delivery, string error, DateTimeOffset now)
+    {
+        delivery.Attempts++;
+        delivery.LastError = error.Length > 1000 ? error[..1000] : error;
+        if (Backoff(delivery.Attempts) is { } wait)
+        {
+            delivery.NextAttemptAt = (now + wait).ToUniversalTime();
+        }
+        else
+        {
+            delivery.Status = DeliveryStatus.Failed;
+        }
+    }
+
     [GeneratedRegex(@"\{\{\s*(?<name>[A-Za-z]+)\s*\}\}")]
     private static partial Regex Placeholder();
+}
+
+/// <summary>A row an outbox poll delivers and retries: a notification, a webhook call.</summary>
+public interface IRetriedDelivery
+{
+    int Attempts { get; set; }
+    string? LastError { get; set; }
+    DateTimeOffset NextAttemptAt { get; set; }
+    DeliveryStatus Status { get; set; }
 }

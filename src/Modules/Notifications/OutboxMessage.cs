@@ -6,7 +6,7 @@ namespace AfterSales.Modules.Notifications;
 /// A notification to deliver, written in the unit of work of what caused it (a transition, a timer) so it exists exactly when
 /// that change does; the outbox poll delivers it afterwards, retries failures with back-off, and keeps it as the delivery log.
 /// </summary>
-public class OutboxMessage : ITenantOwned
+public class OutboxMessage : ITenantOwned, IRetriedDelivery
 {
     public long Id { get; set; }
     public string TenantId { get; set; } = "";

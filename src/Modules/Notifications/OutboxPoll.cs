@@ -110,7 +110,7 @@ public sealed class OutboxPoll(IServiceScopeFactory scopes, InboxSignal signal, 
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 log.LogWarning(exception, "Delivery {Message} of tenant {Tenant} to {Recipient} failed", message.Id, tenant.Identifier, message.Recipient);
-                Fail(message, exception.Message, now);
+                NotificationRules.Fail(message, exception.Message, now);
             }
 
             message.ClaimedUntil = null;
@@ -124,21 +124,6 @@ public sealed class OutboxPoll(IServiceScopeFactory scopes, InboxSignal signal, 
         }
 
         return delivered;
-    }
-
-    /// <summary>Records a failed attempt: tried again after the back-off, or failed for good after the last.</summary>
-    public static void Fail(OutboxMessage message, string error, DateTimeOffset now)
-    {
-        message.Attempts++;
-        message.LastError = error.Length > 1000 ? error[..1000] : error;
-        if (NotificationRules.Backoff(message.Attempts) is { } wait)
-        {
-            message.NextAttemptAt = (now + wait).ToUniversalTime();
-        }
-        else
-        {
-            message.Status = DeliveryStatus.Failed;
-        }
     }
 }
 

@@ -43,6 +43,7 @@ public class AppFactory : WebApplicationFactory<Program>
         // Tests fire due timers themselves, when they mean to.
         builder.UseSetting("Workflow:TimerPollSeconds", "0");
         builder.UseSetting("Notifications:PollSeconds", "0");
+        builder.UseSetting("Webhooks:PollSeconds", "0");
     }
 
     /// <summary>A client that follows no redirects and keeps cookies.</summary>

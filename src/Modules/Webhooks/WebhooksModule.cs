@@ -1,0 +1,28 @@
+using AfterSales.Modules.Service;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace AfterSales.Modules.Webhooks;
+
+/// <summary>Tenant webhooks: endpoints and their delivery log under /admin/webhooks, and the poll that posts deliveries.</summary>
+public static class WebhooksModule
+{
+    public static IServiceCollection AddWebhooksModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        // A receiver that hangs must not hold the poll: ten seconds, then the delivery is retried later.
+        services.AddHttpClient(WebhookPoll.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<WebhookPoll>();
+        services.AddScoped<WebhookBook>();
+        services.AddScoped<IRequestActionHandler, WebhookHandler>();
+        var seconds = configuration.GetValue("Webhooks:PollSeconds", 10);
+        if (seconds > 0)
+        {
+            services.AddQuartz(quartz => quartz.ScheduleJob<WebhookJob>(trigger => trigger
+                .WithIdentity(WebhookJob.Key.Name)
+                .WithSimpleSchedule(TimeSpan.FromSeconds(seconds))));
+        }
+
+        return services;
+    }
+}
