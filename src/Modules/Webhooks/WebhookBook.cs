@@ -4,11 +4,13 @@ using AfterSales.Modules.Shared;
 using AfterSales.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 
 namespace AfterSales.Modules.Webhooks;
 
 /// <summary>The tenant admin's endpoints and the log of what was posted to them.</summary>
-public sealed class WebhookBook(IDbFactory<IWebhooksDb> dbFactory, IDataProtectionProvider protection, ITenantContext tenantContext, TimeProvider clock)
+public sealed class WebhookBook(
+    IDbFactory<IWebhooksDb> dbFactory, IDataProtectionProvider protection, ITenantContext tenantContext, IConfiguration configuration, TimeProvider clock)
 {
     public async Task<IReadOnlyList<WebhookEndpoint>> EndpointsAsync(CancellationToken cancellationToken = default)
     {
@@ -31,6 +33,11 @@ public sealed class WebhookBook(IDbFactory<IWebhooksDb> dbFactory, IDataProtecti
         if (WebhookRules.UrlError(input.Url) is { } urlError)
         {
             errors[nameof(input.Url)] = urlError;
+        }
+        else if (Uri.TryCreate(input.Url!.Trim(), UriKind.Absolute, out var uri) && uri.IsLoopback && !configuration.GetValue("Webhooks:AllowLoopback", false))
+        {
+            // A tenant must not make the servers call themselves; only a developer's machine allows it.
+            errors[nameof(input.Url)] = "Webhooks.Validation.Loopback";
         }
 
         var events = string.Join(',', (input.Events ?? "*").Split([',', ' ', '，'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct());
