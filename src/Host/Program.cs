@@ -14,6 +14,7 @@ using AfterSales.Modules.Shared;
 using AfterSales.Modules.Sla;
 using AfterSales.Modules.Notifications;
 using AfterSales.Modules.Webhooks;
+using AfterSales.Modules.Dispatch;
 using AfterSales.Modules.Workflow;
 using AfterSales.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
@@ -44,6 +45,7 @@ builder.Services.AddWorkflowModule();
 builder.Services.AddSlaModule();
 builder.Services.AddNotificationsModule(builder.Configuration);
 builder.Services.AddWebhooksModule(builder.Configuration);
+builder.Services.AddDispatchModule();
 builder.Services.AddWorkflowTimers(builder.Configuration);
 // One scheduler for the polls the modules registered (workflow timers, the notification outbox); idle when every poll is off.
 builder.Services.AddQuartz();

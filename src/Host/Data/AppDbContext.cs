@@ -23,7 +23,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     : IdentityDbContext<ApplicationUser>(options),
       IMultiTenantDbContext, ITenantStoreDbContext, IDataProtectionKeyContext, IAdministrationDb, ICustomersDb, IProductsDb, IServiceDb, IFormsDb, IWorkflowDb,
       AfterSales.Modules.Sla.ISlaDb, AfterSales.Modules.Notifications.INotificationsDb,
-      AfterSales.Modules.Webhooks.IWebhooksDb
+      AfterSales.Modules.Webhooks.IWebhooksDb, AfterSales.Modules.Dispatch.IDispatchDb
 {
     public string? CurrentTenantId => tenantContext.Tenant?.Id;
 
@@ -97,6 +97,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<AfterSales.Modules.Notifications.NotificationTemplate> NotificationTemplates => Set<AfterSales.Modules.Notifications.NotificationTemplate>();
     public DbSet<AfterSales.Modules.Webhooks.WebhookEndpoint> WebhookEndpoints => Set<AfterSales.Modules.Webhooks.WebhookEndpoint>();
     public DbSet<AfterSales.Modules.Webhooks.WebhookDelivery> WebhookDeliveries => Set<AfterSales.Modules.Webhooks.WebhookDelivery>();
+    public DbSet<AfterSales.Modules.Dispatch.AssignmentRule> AssignmentRules => Set<AfterSales.Modules.Dispatch.AssignmentRule>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

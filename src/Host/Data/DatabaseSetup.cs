@@ -44,6 +44,7 @@ public static class DatabaseSetup
         AddModuleView<AfterSales.Modules.Sla.ISlaDb>(services);
         AddModuleView<AfterSales.Modules.Notifications.INotificationsDb>(services);
         AddModuleView<AfterSales.Modules.Webhooks.IWebhooksDb>(services);
+        AddModuleView<AfterSales.Modules.Dispatch.IDispatchDb>(services);
         return services;
     }
 

@@ -1,6 +1,4 @@
 using AfterSales.Workflows.Actions;
-using AfterSales.Workflows.Definitions;
-using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Modules.Service;
 
@@ -21,11 +19,7 @@ public sealed class RoleAssignment(IAssigneeDirectory staff) : IRequestActionHan
             return;
         }
 
-        var ids = members.Select(m => m.UserId).ToList();
-        var load = await context.Db.ServiceRequests.AsNoTracking()
-            .Where(r => r.AssigneeId != null && ids.Contains(r.AssigneeId) && r.StatusCategory != StatusCategory.Done && r.Id != context.Request.Id)
-            .GroupBy(r => r.AssigneeId!).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var load = await Workload.OpenCountsAsync(context.Db.ServiceRequests, [.. members.Select(m => m.UserId)], context.Request.Id, cancellationToken);
         var chosen = members.OrderBy(m => load.GetValueOrDefault(m.UserId)).ThenBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.UserId, StringComparer.Ordinal).First();
         context.Assign(new Assignee(chosen.UserId, chosen.Name));
     }

@@ -1,0 +1,4 @@
+namespace AfterSales.Modules.Dispatch;
+
+/// <summary>The texts of the assignment rules page (DispatchText.tsv → .resx).</summary>
+public sealed class DispatchText;
