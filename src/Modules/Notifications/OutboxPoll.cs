@@ -1,7 +1,6 @@
 using AfterSales.Modules.Shared;
 using AfterSales.Tenancy;
 using AfterSales.Tenancy.EntityFrameworkCore;
-using AfterSales.Tenancy.Stores;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,7 +13,7 @@ namespace AfterSales.Modules.Notifications;
 /// a bell notification is written with its row marked sent in one save, so it appears once. An e-mail is sent and then marked:
 /// a replica that dies between the two sends that mail again after the claim runs out, the only case of a duplicate.
 /// </summary>
-public sealed class OutboxPoll(IServiceScopeFactory scopes, InboxSignal signal, TimeProvider clock, ILogger<OutboxPoll> log)
+public sealed class OutboxPoll(IServiceScopeFactory scopes, TenantScopeFactory tenantScopes, InboxSignal signal, TimeProvider clock, ILogger<OutboxPoll> log)
 {
     public const int BatchSize = 200;
 
@@ -65,19 +64,13 @@ public sealed class OutboxPoll(IServiceScopeFactory scopes, InboxSignal signal, 
 
     private async Task<int> DeliverAsync(string tenantId, IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
-        TenantInfo? tenant;
-        await using (var lookup = scopes.CreateAsyncScope())
-        {
-            tenant = await lookup.ServiceProvider.GetRequiredService<ITenantStore>().FindByIdAsync(tenantId, cancellationToken);
-        }
-
-        if (tenant is null)
+        if (await tenantScopes.CreateScopeAsync(tenantId, "outbox", cancellationToken) is not { } opened)
         {
             return 0;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().SetTenant(tenant, "outbox");
+        await using var scope = opened;
+        var tenant = scope.ServiceProvider.GetRequiredService<ITenantContext>().Tenant!;
         var mail = scope.ServiceProvider.GetRequiredService<IAppEmailSender>();
         using var db = scope.ServiceProvider.GetRequiredService<IDbFactory<INotificationsDb>>().Create();
         var messages = await db.OutboxMessages.Where(m => ids.Contains(m.Id) && m.Status == DeliveryStatus.Pending).OrderBy(m => m.Id).ToListAsync(cancellationToken);

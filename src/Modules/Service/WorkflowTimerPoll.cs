@@ -2,7 +2,6 @@ using AfterSales.Modules.Shared;
 using AfterSales.Modules.Workflow;
 using AfterSales.Tenancy;
 using AfterSales.Tenancy.EntityFrameworkCore;
-using AfterSales.Tenancy.Stores;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -15,7 +14,7 @@ namespace AfterSales.Modules.Service;
 /// poll claims a batch for a while before firing it, so replicas rarely do the same work twice, and when they do the
 /// instance's own record of the armed timer makes the second firing a no-op.
 /// </summary>
-public sealed class WorkflowTimerPoll(IServiceScopeFactory scopes, TimeProvider clock, ILogger<WorkflowTimerPoll> log)
+public sealed class WorkflowTimerPoll(IServiceScopeFactory scopes, TenantScopeFactory tenantScopes, TimeProvider clock, ILogger<WorkflowTimerPoll> log)
 {
     public const int BatchSize = 500;
 
@@ -85,19 +84,13 @@ public sealed class WorkflowTimerPoll(IServiceScopeFactory scopes, TimeProvider 
 
     private async Task<int> FireAsync(string tenantId, IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
-        TenantInfo? tenant;
-        await using (var lookup = scopes.CreateAsyncScope())
-        {
-            tenant = await lookup.ServiceProvider.GetRequiredService<ITenantStore>().FindByIdAsync(tenantId, cancellationToken);
-        }
-
-        if (tenant is null)
+        if (await tenantScopes.CreateScopeAsync(tenantId, "timer", cancellationToken) is not { } opened)
         {
             return 0;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().SetTenant(tenant, "timer");
+        await using var scope = opened;
+        var tenant = scope.ServiceProvider.GetRequiredService<ITenantContext>().Tenant!;
         var workflow = scope.ServiceProvider.GetRequiredService<RequestWorkflow>();
         var fired = 0;
         IReadOnlyList<long> alone = ids;

@@ -3,7 +3,6 @@ using AfterSales.Modules.Notifications;
 using AfterSales.Modules.Shared;
 using AfterSales.Tenancy;
 using AfterSales.Tenancy.EntityFrameworkCore;
-using AfterSales.Tenancy.Stores;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +15,7 @@ namespace AfterSales.Modules.Webhooks;
 /// Posts the webhook deliveries of every tenant that are due, claimed for a while first so replicas do not post the same one.
 /// A receiver may still see a delivery twice (a replica dying after the post), which is why each carries its id in a header.
 /// </summary>
-public sealed class WebhookPoll(IServiceScopeFactory scopes, IHttpClientFactory http, IDataProtectionProvider protection, TimeProvider clock, ILogger<WebhookPoll> log)
+public sealed class WebhookPoll(IServiceScopeFactory scopes, TenantScopeFactory tenantScopes, IHttpClientFactory http, IDataProtectionProvider protection, TimeProvider clock, ILogger<WebhookPoll> log)
 {
     public const string ClientName = "webhooks";
     public const int BatchSize = 100;
@@ -67,19 +66,13 @@ public sealed class WebhookPoll(IServiceScopeFactory scopes, IHttpClientFactory 
 
     private async Task<int> PostAsync(string tenantId, IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
-        TenantInfo? tenant;
-        await using (var lookup = scopes.CreateAsyncScope())
-        {
-            tenant = await lookup.ServiceProvider.GetRequiredService<ITenantStore>().FindByIdAsync(tenantId, cancellationToken);
-        }
-
-        if (tenant is null)
+        if (await tenantScopes.CreateScopeAsync(tenantId, "webhooks", cancellationToken) is not { } opened)
         {
             return 0;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().SetTenant(tenant, "webhooks");
+        await using var scope = opened;
+        var tenant = scope.ServiceProvider.GetRequiredService<ITenantContext>().Tenant!;
         using var db = scope.ServiceProvider.GetRequiredService<IDbFactory<IWebhooksDb>>().Create();
         var deliveries = await db.WebhookDeliveries.Where(d => ids.Contains(d.Id) && d.Status == DeliveryStatus.Pending).OrderBy(d => d.Id).ToListAsync(cancellationToken);
         var endpointIds = deliveries.Select(d => d.EndpointId).Distinct().ToList();
