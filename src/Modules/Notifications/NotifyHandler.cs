@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using AfterSales.Modules.Customers;
 using AfterSales.Modules.Service;
 using AfterSales.Tenancy;
@@ -18,6 +19,9 @@ public sealed class NotifyHandler(
     IAssigneeDirectory staff, CustomerDirectory customers, DictionaryBook dictionaries, ITenantContext tenantContext, IConfiguration configuration,
     ILogger<NotifyHandler> log) : IRequestActionHandler
 {
+    // A timer batch fires dozens of notifications in one unit of work: templates, role members and names are read once for it.
+    private readonly ConditionalWeakTable<IServiceDb, UnitCache> caches = new();
+
     public bool CanHandle(WorkflowAction action) => action is NotifyAction;
 
     public async Task HandleAsync(RequestActionContext context, CancellationToken cancellationToken)
@@ -26,11 +30,16 @@ public sealed class NotifyHandler(
         var tenant = tenantContext.Tenant!;
         var request = context.Request;
         var db = context.Database<INotificationsDb>();
-        var template = await db.NotificationTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Key == notify.Template, cancellationToken)
-            ?? DefaultTemplates.Find(notify.Template)
-            ?? DefaultTemplates.Find(DefaultTemplates.FallbackKey)!;
+        var cache = caches.GetValue(context.Db, _ => new UnitCache());
+        if (!cache.Templates.TryGetValue(notify.Template, out var template))
+        {
+            cache.Templates[notify.Template] = template = await db.NotificationTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Key == notify.Template, cancellationToken)
+                ?? DefaultTemplates.Find(notify.Template)
+                ?? DefaultTemplates.Find(DefaultTemplates.FallbackKey)!;
+        }
+
         var customer = request.CustomerId is { } customerId ? await customers.GetAsync(customerId, cancellationToken) : null;
-        var recipients = await RecipientsAsync(notify, context, customer, cancellationToken);
+        var recipients = await RecipientsAsync(notify, context, customer, cache, cancellationToken);
         if (recipients.Count == 0)
         {
             log.LogInformation("Notification {Template} of {Request} has no addressee to reach by {Channel}", notify.Template, request.Number, notify.Channel);
@@ -40,7 +49,7 @@ public sealed class NotifyHandler(
         var culture = CultureInfo.GetCultureInfo(tenant.DefaultCulture);
         var zh = culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
         var link = $"requests/{request.Number}";
-        var values = await ValuesAsync(context, customer, culture, link, cancellationToken);
+        var values = await ValuesAsync(context, customer, culture, link, cache, cancellationToken);
         var subject = Clip(NotificationRules.Render(zh ? template.SubjectZh : template.SubjectEn, values), NotificationRules.SubjectLength);
         var bodyTemplate = zh ? template.BodyZh : template.BodyEn;
         var body = notify.Channel == NotificationChannel.Email ? NotificationRules.Html(bodyTemplate, values) : NotificationRules.Render(bodyTemplate, values);
@@ -65,7 +74,7 @@ public sealed class NotifyHandler(
 
     // Addresses per channel: a user id for the bell, an e-mail address for mail. Customers have no bell until the portal has one.
     private async Task<IReadOnlyList<(string Address, string? Name)>> RecipientsAsync(NotifyAction notify, RequestActionContext context, Customer? customer,
-        CancellationToken cancellationToken)
+        UnitCache cache, CancellationToken cancellationToken)
     {
         var people = new List<StaffContact>();
         var userIds = new List<string>();
@@ -75,7 +84,12 @@ public sealed class NotifyHandler(
             switch (recipient.Kind)
             {
                 case RecipientKind.Role when !string.IsNullOrWhiteSpace(recipient.Value):
-                    people.AddRange(await staff.InRoleAsync(recipient.Value, cancellationToken));
+                    if (!cache.Roles.TryGetValue(recipient.Value, out var members))
+                    {
+                        cache.Roles[recipient.Value] = members = await staff.InRoleAsync(recipient.Value, cancellationToken);
+                    }
+
+                    people.AddRange(members);
                     break;
                 case RecipientKind.User when !string.IsNullOrWhiteSpace(recipient.Value):
                     userIds.Add(recipient.Value);
@@ -113,12 +127,12 @@ public sealed class NotifyHandler(
     }
 
     private async Task<Dictionary<string, string?>> ValuesAsync(RequestActionContext context, Customer? customer, CultureInfo culture, string link,
-        CancellationToken cancellationToken)
+        UnitCache cache, CancellationToken cancellationToken)
     {
         var request = context.Request;
         var type = request.ServiceType ?? await context.Db.ServiceTypes.AsNoTracking().FirstOrDefaultAsync(t => t.Id == request.ServiceTypeId, cancellationToken);
         var zh = culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
-        var names = await dictionaries.ChoiceNamesAsync(cancellationToken);
+        var names = cache.Names ??= await dictionaries.ChoiceNamesAsync(cancellationToken);
         var previous = CultureInfo.CurrentUICulture;
         string priority;
         try
@@ -149,4 +163,11 @@ public sealed class NotifyHandler(
     }
 
     private static string Clip(string text, int length) => text.Length > length ? text[..length] : text;
+
+    private sealed class UnitCache
+    {
+        public Dictionary<string, NotificationTemplate> Templates { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, IReadOnlyList<StaffContact>> Roles { get; } = new(StringComparer.Ordinal);
+        public ChoiceNames? Names { get; set; }
+    }
 }
