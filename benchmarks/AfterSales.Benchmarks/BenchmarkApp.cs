@@ -6,6 +6,10 @@ using AfterSales.Modules.Forms;
 using AfterSales.Modules.Products;
 using AfterSales.Modules.Service;
 using AfterSales.Modules.Workflow;
+using AfterSales.Modules.Sla;
+using AfterSales.Modules.Notifications;
+using AfterSales.Modules.Webhooks;
+using AfterSales.Modules.Dispatch;
 using AfterSales.Tenancy;
 using AfterSales.Tenancy.Stores;
 using Microsoft.AspNetCore.DataProtection;
@@ -35,6 +39,9 @@ public sealed class BenchmarkApp : IAsyncDisposable
         {
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:Default"] = $"Data Source={databasePath}",
+            // The benchmarks drive the polls themselves.
+            ["Notifications:PollSeconds"] = "0",
+            ["Webhooks:PollSeconds"] = "0",
         }).Build();
         var environment = new HostingEnvironment { EnvironmentName = "Production", ContentRootPath = Path.GetDirectoryName(databasePath)! };
 
@@ -53,6 +60,10 @@ public sealed class BenchmarkApp : IAsyncDisposable
         services.AddFormsModule();
         services.AddServiceModule();
         services.AddWorkflowModule();
+        services.AddSlaModule();
+        services.AddNotificationsModule(configuration);
+        services.AddWebhooksModule(configuration);
+        services.AddDispatchModule();
         services.AddSingleton(TimeProvider.System);
         return new BenchmarkApp(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }));
     }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AfterSales.Modules.Service;
 
 /// <summary>The tenant's service types; every tenant starts with the five of seed 002.</summary>
-public sealed class ServiceTypeCatalog(IDbFactory<IServiceDb> dbFactory, WorkflowBook workflows)
+public sealed class ServiceTypeCatalog(IDbFactory<IServiceDb> dbFactory, WorkflowBook workflows, AfterSales.Modules.Sla.SlaCache slaCache, AfterSales.Tenancy.ITenantContext tenantContext)
 {
     /// <summary>The types a tenant starts with: code, Chinese and English names, icon, colour, SLA hours.</summary>
     public static readonly IReadOnlyList<ServiceTypeInput> Defaults =
@@ -24,6 +24,7 @@ public sealed class ServiceTypeCatalog(IDbFactory<IServiceDb> dbFactory, Workflo
         if (!await db.ServiceTypes.AnyAsync(cancellationToken))
         {
             await AddDefaultsAsync(db, cancellationToken);
+            ForgetSla();
         }
 
         return await db.ServiceTypes.AsNoTracking().Where(t => includeRetired || !t.IsRetired).OrderBy(t => t.SortOrder).ThenBy(t => t.Code)
@@ -92,6 +93,7 @@ public sealed class ServiceTypeCatalog(IDbFactory<IServiceDb> dbFactory, Workflo
             return new TypeSaveResult(TypeSaveStatus.Conflict);
         }
 
+        ForgetSla();
         return new TypeSaveResult(TypeSaveStatus.Saved, type.Id);
     }
 
@@ -109,6 +111,15 @@ public sealed class ServiceTypeCatalog(IDbFactory<IServiceDb> dbFactory, Workflo
         type.ConcurrencyStamp = Guid.NewGuid().ToString("N");
         await db.SaveChangesAsync(cancellationToken);
         return true;
+    }
+
+    // A type's SLA hours are its resolution target: requests measured from now on must see the change on this replica at once.
+    private void ForgetSla()
+    {
+        if (tenantContext.Tenant is { } tenant)
+        {
+            slaCache.Invalidate(tenant.Id);
+        }
     }
 
     private static async Task AddDefaultsAsync(IServiceDb db, CancellationToken cancellationToken)
