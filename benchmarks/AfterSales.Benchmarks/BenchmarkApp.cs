@@ -10,6 +10,7 @@ using AfterSales.Modules.Sla;
 using AfterSales.Modules.Notifications;
 using AfterSales.Modules.Webhooks;
 using AfterSales.Modules.Dispatch;
+using AfterSales.Modules.Rma;
 using AfterSales.Tenancy;
 using AfterSales.Tenancy.Stores;
 using Microsoft.AspNetCore.DataProtection;
@@ -64,6 +65,7 @@ public sealed class BenchmarkApp : IAsyncDisposable
         services.AddNotificationsModule(configuration);
         services.AddWebhooksModule(configuration);
         services.AddDispatchModule();
+        services.AddRmaModule();
         services.AddSingleton(TimeProvider.System);
         return new BenchmarkApp(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }));
     }

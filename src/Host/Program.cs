@@ -15,6 +15,7 @@ using AfterSales.Modules.Sla;
 using AfterSales.Modules.Notifications;
 using AfterSales.Modules.Webhooks;
 using AfterSales.Modules.Dispatch;
+using AfterSales.Modules.Rma;
 using AfterSales.Modules.Workflow;
 using AfterSales.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
@@ -46,6 +47,7 @@ builder.Services.AddSlaModule();
 builder.Services.AddNotificationsModule(builder.Configuration);
 builder.Services.AddWebhooksModule(builder.Configuration);
 builder.Services.AddDispatchModule();
+builder.Services.AddRmaModule();
 builder.Services.AddWorkflowTimers(builder.Configuration);
 // One scheduler for the polls the modules registered (workflow timers, the notification outbox); idle when every poll is off.
 builder.Services.AddQuartz();

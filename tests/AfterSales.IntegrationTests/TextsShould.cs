@@ -20,6 +20,7 @@ public sealed partial class TextsShould
         ("src/Modules/Notifications", 'N', "src/Modules/Notifications/NotificationText.tsv"),
         ("src/Modules/Webhooks", 'H', "src/Modules/Webhooks/WebhookText.tsv"),
         ("src/Modules/Dispatch", 'D', "src/Modules/Dispatch/DispatchText.tsv"),
+        ("src/Modules/Rma", 'R', "src/Modules/Rma/RmaText.tsv"),
         // Pages of any feature render custom fields, so the forms' texts are checked everywhere.
         ("src/Modules", 'F', "src/Modules/Forms/FormsText.tsv"),
         ("src/Modules", 'T', "src/Modules/Shared/Strings.tsv"),
@@ -65,6 +66,6 @@ public sealed partial class TextsShould
     }
 
     // A literal key only: keys built at run time ("Kind." + kind) are checked by the pages' own tests.
-    [GeneratedRegex("""(?<![A-Za-z0-9_])(?<localizer>[PCATSFWLNHD])\["(?<key>[A-Za-z0-9_.]+)"[,\]]""")]
+    [GeneratedRegex("""(?<![A-Za-z0-9_])(?<localizer>[PCATSFWLNHDR])\["(?<key>[A-Za-z0-9_.]+)"[,\]]""")]
     private static partial Regex KeyUse();
 }

@@ -23,7 +23,8 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     : IdentityDbContext<ApplicationUser>(options),
       IMultiTenantDbContext, ITenantStoreDbContext, IDataProtectionKeyContext, IAdministrationDb, ICustomersDb, IProductsDb, IServiceDb, IFormsDb, IWorkflowDb,
       AfterSales.Modules.Sla.ISlaDb, AfterSales.Modules.Notifications.INotificationsDb,
-      AfterSales.Modules.Webhooks.IWebhooksDb, AfterSales.Modules.Dispatch.IDispatchDb
+      AfterSales.Modules.Webhooks.IWebhooksDb, AfterSales.Modules.Dispatch.IDispatchDb,
+      AfterSales.Modules.Rma.IRmaDb
 {
     public string? CurrentTenantId => tenantContext.Tenant?.Id;
 
@@ -98,6 +99,8 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<AfterSales.Modules.Webhooks.WebhookEndpoint> WebhookEndpoints => Set<AfterSales.Modules.Webhooks.WebhookEndpoint>();
     public DbSet<AfterSales.Modules.Webhooks.WebhookDelivery> WebhookDeliveries => Set<AfterSales.Modules.Webhooks.WebhookDelivery>();
     public DbSet<AfterSales.Modules.Dispatch.AssignmentRule> AssignmentRules => Set<AfterSales.Modules.Dispatch.AssignmentRule>();
+    public DbSet<AfterSales.Modules.Rma.Carrier> Carriers => Set<AfterSales.Modules.Rma.Carrier>();
+    public DbSet<AfterSales.Modules.Rma.RequestShipment> RequestShipments => Set<AfterSales.Modules.Rma.RequestShipment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -45,6 +45,7 @@ public static class DatabaseSetup
         AddModuleView<AfterSales.Modules.Notifications.INotificationsDb>(services);
         AddModuleView<AfterSales.Modules.Webhooks.IWebhooksDb>(services);
         AddModuleView<AfterSales.Modules.Dispatch.IDispatchDb>(services);
+        AddModuleView<AfterSales.Modules.Rma.IRmaDb>(services);
         return services;
     }
 

@@ -25,10 +25,12 @@ namespace AfterSales.Modules.Service;
 /// </summary>
 public sealed class RequestWorkflow(
     IDbFactory<IServiceDb> dbFactory, WorkflowBook workflows, WorkflowEngine engine, FormBook forms, TransitionForm transitionForms, ServiceTypeCatalog types,
-    IAssigneeDirectory assignees, AfterSales.Modules.Sla.SlaBook sla, IEnumerable<IRequestActionHandler> actionHandlers, ITenantContext tenantContext, TimeProvider clock,
+    IAssigneeDirectory assignees, AfterSales.Modules.Sla.SlaBook sla, IEnumerable<IRequestActionHandler> actionHandlers,
+    IEnumerable<ITransitionFormObserver> formObservers, ITenantContext tenantContext, TimeProvider clock,
     ILogger<RequestWorkflow> log)
 {
     private readonly IReadOnlyList<IRequestActionHandler> handlers = [.. actionHandlers];
+    private readonly IReadOnlyList<ITransitionFormObserver> observers = [.. formObservers];
 
 
     /// <summary>The published workflow new requests of <paramref name="type"/> start on.</summary>
@@ -556,6 +558,14 @@ public sealed class RequestWorkflow(
             {
                 // A definition may name an action no installed feature carries out (an import from a richer edition); the step stays on record.
                 log.LogWarning("No handler for workflow action {Kind} of {Element} on {Request}", step.Action.GetType().Name, step.ElementKey, request.Number);
+            }
+        }
+
+        if (result.FormValues.Count > 0)
+        {
+            foreach (var observer in observers)
+            {
+                await observer.ObserveAsync(new TransitionFormContext(db, request, result.FormValues, actor, now), cancellationToken);
             }
         }
 

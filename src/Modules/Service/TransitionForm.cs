@@ -8,7 +8,7 @@ namespace AfterSales.Modules.Service;
 /// required field is the request's own custom field when its form has one, else one of the step fields the default workflows
 /// use (whom to assign, the answer, measures taken, carrier…), else a line of text the timeline keeps.
 /// </summary>
-public sealed class TransitionForm(IAssigneeDirectory assignees, DictionaryBook dictionaries)
+public sealed class TransitionForm(IAssigneeDirectory assignees, DictionaryBook dictionaries, IEnumerable<IStepFieldOptions> optionSources)
 {
     /// <summary>The request field that names the assignee; a transition requiring it offers the tenant's engineers.</summary>
     public const string AssigneeField = "assigneeId";
@@ -24,7 +24,7 @@ public sealed class TransitionForm(IAssigneeDirectory assignees, DictionaryBook 
         ["measures"] = (FieldKind.MultiLineText, "处理措施", "Measures taken"),
         ["warrantyCovered"] = (FieldKind.YesNo, "保修范围内", "Covered by warranty"),
         ["responsibility"] = (FieldKind.Text, "责任判定", "Responsibility"),
-        ["carrier"] = (FieldKind.Text, "承运商", "Carrier"),
+        ["carrier"] = (FieldKind.SingleSelect, "承运商", "Carrier"),
         ["trackingNumber"] = (FieldKind.Text, "运单号", "Tracking number"),
         ["shippedOn"] = (FieldKind.Date, "寄出日期", "Shipped on"),
     };
@@ -63,7 +63,7 @@ public sealed class TransitionForm(IAssigneeDirectory assignees, DictionaryBook 
             AssigneeField => (await assignees.EngineersAsync(cancellationToken)).Select(a => new FieldOption { Value = a.UserId, LabelZh = a.Name, LabelEn = a.Name }).ToList(),
             "faultCategory" => await CategoriesAsync(DictionaryKind.FaultCategory, cancellationToken),
             "complaintCategory" => await CategoriesAsync(DictionaryKind.ComplaintCategory, cancellationToken),
-            _ => [],
+            _ => await OtherOptionsAsync(key, cancellationToken),
         };
         if (step.Kind == FieldKind.Text)
         {
@@ -71,6 +71,19 @@ public sealed class TransitionForm(IAssigneeDirectory assignees, DictionaryBook 
         }
 
         return field;
+    }
+
+    private async Task<List<FieldOption>> OtherOptionsAsync(string key, CancellationToken cancellationToken)
+    {
+        foreach (var source in optionSources)
+        {
+            if (await source.OptionsAsync(key, cancellationToken) is { } options)
+            {
+                return [.. options];
+            }
+        }
+
+        return [];
     }
 
     private async Task<List<FieldOption>> CategoriesAsync(DictionaryKind kind, CancellationToken cancellationToken)

@@ -1,0 +1,16 @@
+using AfterSales.Modules.Service;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AfterSales.Modules.Rma;
+
+/// <summary>Return to factory: carriers (/admin/carriers) and the shipments of a request with their tracking links.</summary>
+public static class RmaModule
+{
+    public static IServiceCollection AddRmaModule(this IServiceCollection services)
+    {
+        services.AddScoped<CarrierBook>();
+        services.AddScoped<IStepFieldOptions>(sp => sp.GetRequiredService<CarrierBook>());
+        services.AddScoped<ITransitionFormObserver, ShipmentRecorder>();
+        return services;
+    }
+}
