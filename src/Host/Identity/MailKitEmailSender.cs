@@ -6,8 +6,8 @@ using MimeKit;
 
 namespace AfterSales.Host.Identity;
 
-/// <summary>Sends mail through the configured SMTP server, or logs it when none is configured.</summary>
-public sealed class MailKitEmailSender(IOptions<SmtpOptions> options, ILogger<MailKitEmailSender> logger) : IAppEmailSender
+/// <summary>Sends mail through the configured SMTP server; without one, writes it to the pickup folder or, lacking that, to the log.</summary>
+public sealed class MailKitEmailSender(IOptions<SmtpOptions> options, IHostEnvironment environment, ILogger<MailKitEmailSender> logger) : IAppEmailSender
 {
     public async Task SendAsync(string to, string subject, string htmlBody, CancellationToken cancellationToken = default)
     {
@@ -21,8 +21,10 @@ public sealed class MailKitEmailSender(IOptions<SmtpOptions> options, ILogger<Ma
         {
             if (!string.IsNullOrWhiteSpace(smtp.PickupDirectory))
             {
-                Directory.CreateDirectory(smtp.PickupDirectory);
-                var path = Path.Combine(smtp.PickupDirectory, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml");
+                // Relative to the content root, like the database and the file store, whatever directory the host was started from.
+                var folder = Path.Combine(environment.ContentRootPath, smtp.PickupDirectory);
+                Directory.CreateDirectory(folder);
+                var path = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml");
                 await message.WriteToAsync(path, cancellationToken);
                 logger.LogInformation("E-mail to {To} written to {Path}: {Subject}", to, path, subject);
                 return;

@@ -16,6 +16,14 @@ public sealed class NotificationBook(IDbFactory<INotificationsDb> dbFactory, Tim
             .ToList();
     }
 
+    /// <summary>The template of <paramref name="key"/> as the tenant's notifications use it, or null when the tenant has no such template.</summary>
+    public async Task<TemplateView?> TemplateAsync(string key, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        var own = await db.NotificationTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Key == key, cancellationToken);
+        return own is not null ? new TemplateView(own, true) : DefaultTemplates.Find(key) is { } builtIn ? new TemplateView(builtIn, false) : null;
+    }
+
     /// <summary>Saves the tenant's wording of <see cref="TemplateInput.Key"/>; <paramref name="loadedStamp"/> guards another admin's edit.</summary>
     public async Task<NotificationSaveResult> SaveTemplateAsync(TemplateInput input, string? loadedStamp, CancellationToken cancellationToken = default)
     {
@@ -82,6 +90,13 @@ public sealed class NotificationBook(IDbFactory<INotificationsDb> dbFactory, Tim
         return (items, total);
     }
 
+    /// <summary>One delivery of the tenant, or null (another tenant's id is not found).</summary>
+    public async Task<OutboxMessage?> DeliveryAsync(long id, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        return await db.OutboxMessages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+    }
+
     /// <summary>Puts a failed delivery back in the queue with its attempts reset; false for an id that is not the tenant's or not failed.</summary>
     public async Task<bool> RetryAsync(long id, CancellationToken cancellationToken = default)
     {
@@ -135,7 +150,11 @@ public sealed class NotificationBook(IDbFactory<INotificationsDb> dbFactory, Tim
 }
 
 /// <summary>A template as the admin sees it; <see cref="IsOwn"/> when the tenant changed the built-in wording.</summary>
-public sealed record TemplateView(NotificationTemplate Template, bool IsOwn);
+public sealed record TemplateView(NotificationTemplate Template, bool IsOwn)
+{
+    /// <summary>False for a key only the tenant wrote: resetting it deletes it, and workflows naming it fall back to the generic wording.</summary>
+    public bool HasBuiltIn => DefaultTemplates.Find(Template.Key) is not null;
+}
 
 public sealed class TemplateInput
 {

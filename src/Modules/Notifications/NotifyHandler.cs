@@ -100,8 +100,15 @@ public sealed class NotifyHandler(
                 case RecipientKind.Actor when context.Actor.UserId is { } actor:
                     userIds.Add(actor);
                     break;
-                case RecipientKind.Customer when notify.Channel == NotificationChannel.Email && !string.IsNullOrWhiteSpace(customer?.Email):
-                    result.Add((customer.Email.Trim(), customer.Name));
+                case RecipientKind.Customer when notify.Channel == NotificationChannel.InApp:
+                    log.LogInformation("Notification {Template} of {Request} skips the customer: customers have no in-app inbox yet", notify.Template, context.Request.Number);
+                    break;
+                case RecipientKind.Customer when notify.Channel == NotificationChannel.Email:
+                    if (CustomerAddress(customer, context.Request) is { } address)
+                    {
+                        result.Add(address);
+                    }
+
                     break;
             }
         }
@@ -124,6 +131,22 @@ public sealed class NotifyHandler(
         }
 
         return result.DistinctBy(r => r.Item1, StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    // The contact the request names (by phone, then by name) when they have an address, the customer's own address otherwise.
+    private static (string Address, string? Name)? CustomerAddress(Customer? customer, ServiceRequest request)
+    {
+        if (customer is null)
+        {
+            return null;
+        }
+
+        var withMail = customer.Contacts.Where(c => !string.IsNullOrWhiteSpace(c.Email)).ToList();
+        var contact = withMail.FirstOrDefault(c => request.ContactPhone is { } phone && c.Phone == phone)
+            ?? withMail.FirstOrDefault(c => request.ContactName is { } name && c.Name == name);
+        return contact is not null ? (contact.Email!.Trim(), contact.Name)
+            : !string.IsNullOrWhiteSpace(customer.Email) ? (customer.Email.Trim(), customer.Name)
+            : null;
     }
 
     private async Task<Dictionary<string, string?>> ValuesAsync(RequestActionContext context, Customer? customer, CultureInfo culture, string link,
