@@ -135,8 +135,9 @@ public sealed class WebhookPoll(
         {
             return new Attempt(at, (int)watch.ElapsedMilliseconds, null, null, $"No answer within {CallTimeout.TotalSeconds:0} s");
         }
-        catch (HttpRequestException exception)
+        catch (Exception exception) when (exception is HttpRequestException or IOException)
         {
+            // IOException: the connection dropped while the answer was being read, after the receiver may have acted on the call.
             log.LogWarning(exception, "Webhook delivery {Delivery} of tenant {Tenant} failed", delivery.Id, tenant.Identifier);
             return new Attempt(at, (int)watch.ElapsedMilliseconds, null, null, exception.InnerException is { } inner ? $"{exception.Message} {inner.Message}" : exception.Message);
         }
