@@ -47,7 +47,7 @@ public sealed class WebhooksShould(WebhooksShould.ReceiverFactory factory) : ICl
         var again = await poll.RunAsync();
 
         await using var check = await factory.TenantScopeAsync("demo");
-        var (log, _) = await check.ServiceProvider.GetRequiredService<WebhookBook>().DeliveriesAsync(null, null, 0, 100);
+        var (log, _) = await check.ServiceProvider.GetRequiredService<WebhookBook>().DeliveriesAsync(new DeliveryFilter(), 0, 100);
         var mine = log.Where(d => d.RequestNumber == number).ToList();
         var erpCall = Assert.Single(factory.Received, r => r.Url.StartsWith("https://erp.example", StringComparison.Ordinal) && r.Body.Contains(number, StringComparison.Ordinal));
         var robotCall = Assert.Single(factory.Received, r => r.Url.StartsWith("https://robot.example", StringComparison.Ordinal) && r.Body.Contains(number, StringComparison.Ordinal));
@@ -88,7 +88,7 @@ public sealed class WebhooksShould(WebhooksShould.ReceiverFactory factory) : ICl
             var book = demo.ServiceProvider.GetRequiredService<WebhookBook>();
             endpoint = (await book.SaveAsync(null, new EndpointInput { Name = "Only demo", Url = "https://demo-erp.example/hook" }, null)).Id!.Value;
             Assert.True(await book.PingAsync(endpoint));
-            delivery = (await book.DeliveriesAsync(endpoint, null, 0, 10)).Items.Single().Id;
+            delivery = (await book.DeliveriesAsync(new DeliveryFilter(endpoint), 0, 10)).Items.Single().Id;
         }
 
         await using var acme = await factory.TenantScopeAsync("acme");
@@ -101,16 +101,28 @@ public sealed class WebhooksShould(WebhooksShould.ReceiverFactory factory) : ICl
         Assert.False(await acmeBook.RedeliverAsync(delivery));
         Assert.Equal(EndpointSaveStatus.NotFound, (await acmeBook.SaveAsync(endpoint, new EndpointInput { Name = "x", Url = "https://x.example" }, null)).Status);
         Assert.DoesNotContain(await acmeBook.EndpointsAsync(), e => e.Id == endpoint);
-        Assert.Empty((await acmeBook.DeliveriesAsync(endpoint, null, 0, 10)).Items);
+        Assert.Empty((await acmeBook.DeliveriesAsync(new DeliveryFilter(endpoint), 0, 10)).Items);
+        Assert.Null(await acmeBook.EndpointAsync(endpoint));
+        Assert.Null(await acmeBook.DeliveryAsync(delivery));
         Assert.Equal("Webhooks.Validation.Https", plainHttp.Errors!["Url"]);
         Assert.Equal("Webhooks.Validation.Secret", noSecret.Errors!["Secret"]);
 
         var admin = factory.CreateBrowser();
         await admin.LoginAsync("/t/demo", "admin@demo.example");
+        var acmeAdmin = factory.CreateBrowser();
+        await acmeAdmin.LoginAsync("/t/acme", "admin@acme.example");
         var agent = factory.CreateBrowser();
         await agent.LoginAsync("/t/demo", "agent@demo.example");
+        var (endpointPage, endpointHtml) = await admin.GetPageAsync($"/t/demo/admin/webhooks/{endpoint}");
+        var (deliveryPage, deliveryHtml) = await admin.GetPageAsync($"/t/demo/admin/webhooks/deliveries/{delivery}");
         Assert.Equal(HttpStatusCode.OK, (await admin.GetPageAsync("/t/demo/admin/webhooks")).Response.StatusCode);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (endpointPage.StatusCode, deliveryPage.StatusCode));
+        Assert.Contains("Only demo", endpointHtml, StringComparison.Ordinal);
+        Assert.Contains("\"event\": \"ping\"", deliveryHtml, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await acmeAdmin.GetAsync($"/t/acme/admin/webhooks/{endpoint}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await acmeAdmin.GetAsync($"/t/acme/admin/webhooks/deliveries/{delivery}")).StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, (await agent.GetAsync("/t/demo/admin/webhooks")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await agent.GetAsync($"/t/demo/admin/webhooks/{endpoint}")).StatusCode);
     }
 
     // A request taken and the action run in its unit of work, as a transition does, then stored.

@@ -40,12 +40,15 @@ public static partial class NotificationRules
         _ => null,
     };
 
-    /// <summary>Records a failed attempt: tried again after the back-off, or failed for good after the last.</summary>
-    public static void Fail(IRetriedDelivery delivery, string error, DateTimeOffset now)
+    /// <summary>
+    /// Records a failed attempt: tried again after the back-off (<see cref="Backoff"/> unless the delivery's feature has its own
+    /// <paramref name="backoff"/>), or failed for good after the last.
+    /// </summary>
+    public static void Fail(IRetriedDelivery delivery, string error, DateTimeOffset now, Func<int, TimeSpan?>? backoff = null)
     {
         delivery.Attempts++;
         delivery.LastError = error.Length > 1000 ? error[..1000] : error;
-        if (Backoff(delivery.Attempts) is { } wait)
+        if ((backoff ?? Backoff)(delivery.Attempts) is { } wait)
         {
             delivery.NextAttemptAt = (now + wait).ToUniversalTime();
         }

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using AfterSales.Modules.Notifications;
 using AfterSales.Modules.Shared;
+using AfterSales.Modules.Workflow;
 using AfterSales.Tenancy;
+using AfterSales.Workflows.Actions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -10,12 +12,43 @@ namespace AfterSales.Modules.Webhooks;
 
 /// <summary>The tenant admin's endpoints and the log of what was posted to them.</summary>
 public sealed class WebhookBook(
-    IDbFactory<IWebhooksDb> dbFactory, IDataProtectionProvider protection, ITenantContext tenantContext, IConfiguration configuration, TimeProvider clock)
+    IDbFactory<IWebhooksDb> dbFactory, IDataProtectionProvider protection, ITenantContext tenantContext, IConfiguration configuration, TimeProvider clock,
+    WorkflowBook workflows)
 {
     public async Task<IReadOnlyList<WebhookEndpoint>> EndpointsAsync(CancellationToken cancellationToken = default)
     {
         using var db = dbFactory.Create();
         return await db.WebhookEndpoints.AsNoTracking().OrderBy(e => e.Name).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>One endpoint; null for an id that is not the tenant's.</summary>
+    public async Task<WebhookEndpoint?> EndpointAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        return await db.WebhookEndpoints.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+    }
+
+    /// <summary>
+    /// The event names the tenant's workflows (published versions and open drafts) give their "call webhook" actions, for the admin
+    /// choosing what an endpoint hears.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> WorkflowEventsAsync(CancellationToken cancellationToken = default)
+    {
+        var events = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var workflow in await workflows.ListAsync(cancellationToken))
+        {
+            foreach (var version in new[] { workflow.PublishedVersion, workflow.DraftVersion }.OfType<int>())
+            {
+                if (await workflows.FindAsync(workflow.Key, version, cancellationToken) is { } definition)
+                {
+                    var actions = definition.Statuses.SelectMany(s => s.EntryActions.Concat(s.ExitActions))
+                        .Concat(definition.Transitions.SelectMany(t => t.Actions)).Concat(definition.Timers.SelectMany(t => t.Actions));
+                    events.UnionWith(actions.OfType<CallWebhookAction>().Select(WebhookHandler.EventOf));
+                }
+            }
+        }
+
+        return [.. events];
     }
 
     /// <summary>
@@ -34,10 +67,10 @@ public sealed class WebhookBook(
         {
             errors[nameof(input.Url)] = urlError;
         }
-        else if (Uri.TryCreate(input.Url!.Trim(), UriKind.Absolute, out var uri) && uri.IsLoopback && !configuration.GetValue("Webhooks:AllowLoopback", false))
+        else if (WebhookAddresses.NamesInternalHost(new Uri(input.Url!.Trim())) && !configuration.GetValue(WebhookAddresses.AllowPrivateNetworksKey, false))
         {
-            // A tenant must not make the servers call themselves; only a developer's machine allows it.
-            errors[nameof(input.Url)] = "Webhooks.Validation.Loopback";
+            // Refused here to tell the admin at once; the connection checks again after DNS, where a name can lead anywhere.
+            errors[nameof(input.Url)] = "Webhooks.Validation.Internal";
         }
 
         var events = string.Join(',', (input.Events ?? "*").Split([',', ' ', '，'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct());
@@ -82,7 +115,7 @@ public sealed class WebhookBook(
 
         var secrets = WebhookSecrets.Protector(protection);
         string? shown = null;
-        if (input.Kind == WebhookKind.Generic && (endpoint.ProtectedSecret is null || endpoint.Kind != WebhookKind.Generic))
+        if (input.Kind == WebhookKind.Generic && (endpoint.ProtectedSecret is null || endpoint.Kind != WebhookKind.Generic || input.NewSecret))
         {
             shown = WebhookRules.NewSecret();
             endpoint.ProtectedSecret = secrets.Protect(shown);
@@ -135,10 +168,10 @@ public sealed class WebhookBook(
         db.WebhookDeliveries.Add(new WebhookDelivery
         {
             EndpointId = id,
-            Event = "ping",
+            Event = WebhookRules.PingEvent,
             Payload = new JsonObject
             {
-                ["event"] = "ping", ["occurredAt"] = now.ToString("O"), ["tenant"] = tenant.Identifier, ["company"] = tenant.Name,
+                ["event"] = WebhookRules.PingEvent, ["occurredAt"] = now.ToString("O"), ["tenant"] = tenant.Identifier, ["company"] = tenant.Name,
                 ["number"] = "ping", ["subject"] = "AfterSales Cloud", ["statusName"] = "ping", ["typeName"] = "", ["customer"] = "", ["assignee"] = "", ["link"] = "",
             }.ToJsonString(),
             CreatedAt = now,
@@ -148,13 +181,42 @@ public sealed class WebhookBook(
         return true;
     }
 
-    /// <summary>A page of the log, newest first, optionally of one endpoint and one status.</summary>
-    public async Task<(IReadOnlyList<WebhookDelivery> Items, int Total)> DeliveriesAsync(Guid? endpointId, DeliveryStatus? status, int skip, int take,
+    /// <summary>A page of the log, newest first, narrowed by <paramref name="filter"/>.</summary>
+    public async Task<(IReadOnlyList<WebhookDelivery> Items, int Total)> DeliveriesAsync(DeliveryFilter filter, int skip, int take,
         CancellationToken cancellationToken = default)
     {
         using var db = dbFactory.Create();
-        var rows = db.WebhookDeliveries.AsNoTracking().Where(d => (endpointId == null || d.EndpointId == endpointId) && (status == null || d.Status == status));
+        var rows = db.WebhookDeliveries.AsNoTracking();
+        if (filter.EndpointId is { } endpointId)
+        {
+            rows = rows.Where(d => d.EndpointId == endpointId);
+        }
+
+        if (filter.Status is { } status)
+        {
+            rows = rows.Where(d => d.Status == status);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Event))
+        {
+            var eventName = filter.Event.Trim();
+            rows = rows.Where(d => d.Event == eventName);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.RequestNumber))
+        {
+            var number = filter.RequestNumber.Trim().ToUpperInvariant();
+            rows = rows.Where(d => d.RequestNumber == number);
+        }
+
         return (await rows.OrderByDescending(d => d.Id).Skip(skip).Take(take).ToListAsync(cancellationToken), await rows.CountAsync(cancellationToken));
+    }
+
+    /// <summary>One delivery; null for an id that is not the tenant's.</summary>
+    public async Task<WebhookDelivery?> DeliveryAsync(long id, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        return await db.WebhookDeliveries.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
     }
 
     /// <summary>Posts a delivery again (sent or failed) with its attempts reset; false for an id that is not the tenant's.</summary>
@@ -183,7 +245,13 @@ public sealed class EndpointInput
     public string? Secret { get; set; }
     public string? Events { get; set; } = "*";
     public bool IsActive { get; set; } = true;
+
+    /// <summary>A generic endpoint gets a new secret (shown once), e.g. when the old one was lost or leaked.</summary>
+    public bool NewSecret { get; set; }
 }
+
+/// <summary>What the delivery log shows: all of it, or one endpoint's, status's, event's or request's.</summary>
+public sealed record DeliveryFilter(Guid? EndpointId = null, DeliveryStatus? Status = null, string? Event = null, string? RequestNumber = null);
 
 public enum EndpointSaveStatus
 {

@@ -16,10 +16,14 @@ public static class WebhookRules
 {
     public const int NameLength = 64;
     public const int UrlLength = 500;
+    /// <summary>Bytes of a response kept for the log (and read at all: a receiver may answer with a page of any size).</summary>
     public const int ResponseLength = 2000;
     public const string SignatureHeader = "X-AfterSales-Signature";
     public const string EventHeader = "X-AfterSales-Event";
     public const string DeliveryHeader = "X-AfterSales-Delivery";
+
+    /// <summary>The event of an admin's test call, sent even to an endpoint that is switched off.</summary>
+    public const string PingEvent = "ping";
 
     /// <summary>The error key for a URL an endpoint may not have, or null: absolute http(s), https except on this machine.</summary>
     public static string? UrlError(string? url)
@@ -35,6 +39,34 @@ public static class WebhookRules
         }
 
         return "Webhooks.Validation.Https";
+    }
+
+    /// <summary>
+    /// The wait before attempt <paramref name="attempts"/> + 1: 1 minute, 5, 30, 2 hours, 6 hours; none after the sixth failure.
+    /// Longer than a notification's, because a receiver being deployed or down for maintenance should still get its calls.
+    /// </summary>
+    public static TimeSpan? Backoff(int attempts) => attempts switch
+    {
+        1 => TimeSpan.FromMinutes(1),
+        2 => TimeSpan.FromMinutes(5),
+        3 => TimeSpan.FromMinutes(30),
+        4 => TimeSpan.FromHours(2),
+        5 => TimeSpan.FromHours(6),
+        _ => null,
+    };
+
+    /// <summary>
+    /// The URL with its query values and long path segments cut short, for lists and the log: WeCom and DingTalk robots carry
+    /// their key in the query, Feishu robots in the path, and whoever has it can post to the group.
+    /// </summary>
+    public static string Display(string url)
+    {
+        static string Cut(string part) => part.Length >= 20 ? part[..4] + "…" : part;
+        var query = url.IndexOf('?', StringComparison.Ordinal);
+        var path = query < 0 ? url : url[..query];
+        var scheme = path.IndexOf("//", StringComparison.Ordinal) is var at and >= 0 ? at + 2 : 0;
+        var shown = path[..scheme] + string.Join('/', path[scheme..].Split('/').Select((segment, i) => i == 0 ? segment : Cut(segment)));
+        return query < 0 ? shown : shown + "?" + string.Join('&', url[(query + 1)..].Split('&').Select(p => p.Split('=', 2) is [var name, _] ? $"{name}=…" : p));
     }
 
     /// <summary>A new secret for a generic endpoint: 32 random bytes, hex.</summary>

@@ -11,7 +11,9 @@ public static class WebhooksModule
     public static IServiceCollection AddWebhooksModule(this IServiceCollection services, IConfiguration configuration)
     {
         // A receiver that hangs must not hold the poll: ten seconds, then the delivery is retried later.
-        services.AddHttpClient(WebhookPoll.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        var allowPrivateNetworks = configuration.GetValue(WebhookAddresses.AllowPrivateNetworksKey, false);
+        services.AddHttpClient(WebhookPoll.ClientName, client => client.Timeout = WebhookPoll.CallTimeout)
+            .ConfigurePrimaryHttpMessageHandler(() => WebhookAddresses.Handler(allowPrivateNetworks));
         services.AddSingleton<WebhookPoll>();
         services.AddScoped<WebhookBook>();
         services.AddScoped<IRequestActionHandler, WebhookHandler>();

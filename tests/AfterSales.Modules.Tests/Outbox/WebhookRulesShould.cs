@@ -76,20 +76,57 @@ public sealed class WebhookRulesShould
     }
 
     [Fact]
-    public void WaitLongerAfterEachFailureAndGiveUpAfterTheFifth()
+    public void WaitLongerAfterEachFailureAndGiveUpAfterTheSixth()
     {
         var delivery = new WebhookDelivery { NextAttemptAt = DateTimeOffset.UnixEpoch };
         var now = DateTimeOffset.FromUnixTimeSeconds(1700000000);
         var waits = new List<TimeSpan>();
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 6; i++)
         {
-            NotificationRules.Fail(delivery, "HTTP 500", now);
+            NotificationRules.Fail(delivery, "HTTP 500", now, WebhookRules.Backoff);
             waits.Add(delivery.NextAttemptAt - now);
         }
 
-        Assert.Equal([TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2)], waits.Take(4));
-        Assert.Equal((DeliveryStatus.Failed, 5, "HTTP 500"), (delivery.Status, delivery.Attempts, delivery.LastError));
+        Assert.Equal([TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2), TimeSpan.FromHours(6)], waits.Take(5));
+        Assert.Equal((DeliveryStatus.Failed, 6, "HTTP 500"), (delivery.Status, delivery.Attempts, delivery.LastError));
     }
+
+    [Theory]
+    [InlineData("127.0.0.1", true)]
+    [InlineData("10.1.2.3", true)]
+    [InlineData("172.16.0.1", true)]
+    [InlineData("172.32.0.1", false)]
+    [InlineData("192.168.1.10", true)]
+    [InlineData("169.254.169.254", true)]
+    [InlineData("100.64.0.1", true)]
+    [InlineData("0.0.0.0", true)]
+    [InlineData("::1", true)]
+    [InlineData("fd00::1", true)]
+    [InlineData("fe80::1", true)]
+    [InlineData("::ffff:10.0.0.1", true)]
+    [InlineData("8.8.8.8", false)]
+    [InlineData("203.119.129.50", false)]
+    [InlineData("2400:3200::1", false)]
+    public void TellInternalAddressesFromPublicOnes(string address, bool isInternal) =>
+        Assert.Equal(isInternal, WebhookAddresses.IsInternal(System.Net.IPAddress.Parse(address)));
+
+    [Theory]
+    [InlineData("http://localhost:5000/hook", true)]
+    [InlineData("https://169.254.169.254/latest/meta-data", true)]
+    [InlineData("https://[::1]/hook", true)]
+    [InlineData("https://10.0.0.5/erp", true)]
+    [InlineData("https://erp.example/hook", false)]
+    [InlineData("https://8.8.8.8/hook", false)]
+    public void SeeAnInternalHostInTheUrlItself(string url, bool isInternal) =>
+        Assert.Equal(isInternal, WebhookAddresses.NamesInternalHost(new Uri(url)));
+
+    [Theory]
+    [InlineData("https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693axxx6-7aoc-4bc4-97a0-0ec2sifa5aaa", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…")]
+    [InlineData("https://oapi.dingtalk.com/robot/send?access_token=abc&x", "https://oapi.dingtalk.com/robot/send?access_token=…&x")]
+    [InlineData("https://open.feishu.cn/open-apis/bot/v2/hook/0a1b2c3d-4e5f-6789-abcd-ef0123456789", "https://open.feishu.cn/open-apis/bot/v2/hook/0a1b…")]
+    [InlineData("https://erp.example/hooks/aftersales", "https://erp.example/hooks/aftersales")]
+    public void HideTheKeysRobotsCarryInTheirUrls(string url, string shown) =>
+        Assert.Equal(shown, WebhookRules.Display(url));
 
     [Fact]
     public void RenderTemplatesAndEscapeValuesInMail()
