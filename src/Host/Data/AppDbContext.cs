@@ -98,6 +98,8 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<AfterSales.Modules.Webhooks.WebhookEndpoint> WebhookEndpoints => Set<AfterSales.Modules.Webhooks.WebhookEndpoint>();
     public DbSet<AfterSales.Modules.Webhooks.WebhookDelivery> WebhookDeliveries => Set<AfterSales.Modules.Webhooks.WebhookDelivery>();
     public DbSet<AfterSales.Modules.Dispatch.AssignmentRule> AssignmentRules => Set<AfterSales.Modules.Dispatch.AssignmentRule>();
+    public DbSet<AfterSales.Modules.Dispatch.AssignmentCursor> AssignmentCursors => Set<AfterSales.Modules.Dispatch.AssignmentCursor>();
+    public DbSet<AfterSales.Modules.Dispatch.EngineerProfile> EngineerProfiles => Set<AfterSales.Modules.Dispatch.EngineerProfile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
