@@ -221,6 +221,38 @@ public sealed class DispatchShould(AppFactory factory) : IClassFixture<AppFactor
         Assert.DoesNotContain(await profiles.ListAsync(), e => e.UserId == acmeEngineer);
     }
 
+    [Fact]
+    public async Task OfferAssignByRulesToDispatchersOfAWaitingRequestAndDeclineToItsAssignee()
+    {
+        string waiting, assigned;
+        await using (var scope = await factory.TenantScopeAsync("demo"))
+        {
+            var engineer = (await scope.ServiceProvider.GetRequiredService<IAssigneeDirectory>().InRoleAsync(Roles.Engineer)).Single(e => e.Email == "engineer@demo.example");
+            waiting = await NewRequestAsync(scope, "REMOTE", "Page waiting");
+            assigned = await NewRequestAsync(scope, "REMOTE", "Page assigned");
+            var desk = scope.ServiceProvider.GetRequiredService<RequestDesk>();
+            Assert.Equal(ActionStatus.Done, (await scope.ServiceProvider.GetRequiredService<DispatchBoard>().AssignAsync(await RefAsync(desk, assigned), engineer.UserId, Dispatcher)).Status);
+        }
+
+        async Task<(string Waiting, string Assigned)> PagesAsync(string user)
+        {
+            var browser = factory.CreateBrowser();
+            await browser.LoginAsync("/t/demo", user);
+            return ((await browser.GetPageAsync($"/t/demo/requests/{waiting}")).Html, (await browser.GetPageAsync($"/t/demo/requests/{assigned}")).Html);
+        }
+
+        var dispatcher = await PagesAsync("dispatcher@demo.example");
+        var agent = await PagesAsync("agent@demo.example");
+        var engineerPages = await PagesAsync("engineer@demo.example");
+
+        Assert.Contains("data-testid=\"assign-by-rules\"", dispatcher.Waiting, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"assign-by-rules\"", dispatcher.Assigned, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"assign-by-rules\"", agent.Waiting, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"decline\"", engineerPages.Assigned, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"decline\"", engineerPages.Waiting, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"decline\"", dispatcher.Assigned, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("dispatcher@demo.example", "/t/demo/dispatch", true)]
     [InlineData("manager@demo.example", "/t/demo/dispatch", true)]

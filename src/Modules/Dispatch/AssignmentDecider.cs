@@ -32,6 +32,20 @@ public sealed class AssignmentDecider(IAssigneeDirectory staff, ITenantContext t
         .Where(r => r.BelongsTo(ruleSet)).ToList();
 
     /// <summary>
+    /// The decision for a stored request in <paramref name="db"/>'s unit of work. The round-robin places are read tracked, so
+    /// <see cref="TakeTurn"/> on them is guarded by their stamps when that unit of work is saved.
+    /// </summary>
+    public async Task<(AssignmentDecision Decision, IReadOnlyList<AssignmentCursor> Cursors)> DecideForAsync(IDispatchDb db, ServiceRequest request, string? ruleSet,
+        CancellationToken cancellationToken)
+    {
+        var rules = await OrderedAsync(db, ruleSet, cancellationToken);
+        var cursors = await db.AssignmentCursors.ToListAsync(cancellationToken);
+        var facts = await FactsAsync(db, request, cancellationToken);
+        var decision = await DecideAsync(db, rules, facts, request.Id, cursors.ToDictionary(c => c.RuleId, c => c.LastUserId), cancellationToken);
+        return (decision, cursors);
+    }
+
+    /// <summary>
     /// The decision for a request with <paramref name="facts"/>, without assigning anything. Open requests are counted besides
     /// <paramref name="requestId"/> itself; <paramref name="cursors"/> hold each round-robin rule's last choice.
     /// </summary>

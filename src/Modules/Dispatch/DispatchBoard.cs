@@ -67,10 +67,7 @@ public sealed class DispatchBoard(IDbFactory<IDispatchDb> dbFactory, RequestDesk
                 return new BoardAssignment(request is null ? ActionStatus.NotFound : ActionStatus.Conflict);
             }
 
-            var rules = await AssignmentDecider.OrderedAsync(db, null, cancellationToken);
-            var cursors = await db.AssignmentCursors.ToListAsync(cancellationToken);
-            var facts = await AssignmentDecider.FactsAsync(db, request, cancellationToken);
-            var decision = await decider.DecideAsync(db, rules, facts, request.Id, cursors.ToDictionary(c => c.RuleId, c => c.LastUserId), cancellationToken);
+            var (decision, cursors) = await decider.DecideForAsync(db, request, null, cancellationToken);
             if (decision is not { Rule: { } rule, Engineer: { } engineer })
             {
                 return new BoardAssignment(ActionStatus.NotAllowed, NoRule: true);

@@ -1,7 +1,6 @@
 using AfterSales.Modules.Service;
 using AfterSales.Tenancy;
 using AfterSales.Workflows.Actions;
-using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Modules.Dispatch;
 
@@ -18,10 +17,7 @@ public sealed class RulesAssignment(AssignmentDecider decider, ITenantContext te
     public async Task HandleAsync(RequestActionContext context, CancellationToken cancellationToken)
     {
         var db = context.Database<IDispatchDb>();
-        var rules = await AssignmentDecider.OrderedAsync(db, ((AssignAction)context.Action).Value, cancellationToken);
-        var cursors = await db.AssignmentCursors.ToListAsync(cancellationToken);
-        var facts = await AssignmentDecider.FactsAsync(db, context.Request, cancellationToken);
-        var decision = await decider.DecideAsync(db, rules, facts, context.Request.Id, cursors.ToDictionary(c => c.RuleId, c => c.LastUserId), cancellationToken);
+        var (decision, cursors) = await decider.DecideForAsync(db, context.Request, ((AssignAction)context.Action).Value, cancellationToken);
         if (decision is { Rule: { } rule, Engineer: { } engineer })
         {
             context.Assign(new Assignee(engineer.UserId, engineer.Name));

@@ -12,6 +12,9 @@ public sealed record RequestPagePart(Type Component)
     /// <summary>Parameter name: the <see cref="RequestActor"/> looking at it.</summary>
     public const string Actor = nameof(Actor);
 
+    /// <summary>Parameter name: the workflow transitions open to the user now (<c>IReadOnlyList&lt;AvailableTransition&gt;</c>).</summary>
+    public const string Transitions = nameof(Transitions);
+
     /// <summary>Parameter name: an <c>EventCallback</c> that reloads the page after the part changed the request.</summary>
     public const string Changed = nameof(Changed);
 }
