@@ -336,6 +336,44 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
     }
 
     [Fact]
+    public async Task LetADispatcherAssignAWaitingRequestFromTheBoard()
+    {
+        await using var session = await SignInAtDemoAsync("dispatcher@demo.example");
+        var (page, errors) = (session.Page, session.Errors);
+        await page.GotoAsync($"{app.BaseUrl}/t/demo/requests/new");
+        await WaitForCircuitAsync(page);
+        await page.GetByTestId("type-CONSULT").ClickAsync();
+        await page.GetByTestId("request-customer").FillAsync("C1002");
+        await page.GetByTestId("request-customer").PressAsync("Tab");
+        await page.GetByTestId("request-subject").FillAsync("看板派工的咨询");
+        await page.GetByTestId("request-subject").PressAsync("Tab");
+        await page.GetByTestId("request-save").ClickAsync();
+        await ExpectUrlAsync(page, "/t/demo/requests/SR-[0-9]{8}-[0-9]{4}$");
+        var number = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+
+        // The queue lists it; the engineer's card shows their load, and the pick list names it too.
+        await page.GotoAsync($"{app.BaseUrl}/t/demo/dispatch");
+        await WaitForCircuitAsync(page);
+        await page.GetByTestId("queue-search").FillAsync("看板派工");
+        await page.GetByTestId("queue-search").PressAsync("Tab");
+        await Assertions.Expect(page.GetByTestId($"queue-{number}")).ToContainTextAsync("看板派工的咨询");
+        await Assertions.Expect(page.GetByTestId("engineer-engineer@demo.example")).ToContainTextAsync("今天");
+        await page.GetByTestId($"assign-{number}").ClickAsync();
+        await page.GetByTestId("assign-engineer").ClickAsync();
+        await page.Locator(".rz-dropdown-item", new() { HasText = "Engineer" }).First.ClickAsync();
+        await page.GetByTestId("action-confirm").ClickAsync();
+        await Assertions.Expect(page.Locator(".rz-notification")).ToContainTextAsync($"{number} 已分配");
+        await Assertions.Expect(page.GetByTestId("queue-empty")).ToBeVisibleAsync();
+
+        // Assigned through the workflow's transition: status, assignee and timeline, as if done on the request page.
+        await page.GotoAsync($"{app.BaseUrl}/t/demo/requests/{number}");
+        await WaitForCircuitAsync(page);
+        await Assertions.Expect(page.GetByTestId("request-assignee")).ToContainTextAsync("Engineer");
+        await Assertions.Expect(page.GetByTestId("request-timeline")).ToContainTextAsync("分配给 Engineer");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task RegisterAUnitAndLookUpItsWarranty()
     {
         await using var session = await SignInAtDemoAsync("dispatcher@demo.example");

@@ -32,7 +32,7 @@ public sealed class AssignmentRulesShould(AppFactory factory) : IClassFixture<Ap
         var normal = await rules.TestAsync(new RequestFacts(onsite, RequestPriority.Normal, "华东", null));
         var nobody = await rules.TestAsync(new RequestFacts(remote, RequestPriority.Normal, null, null));
 
-        Assert.Equal(RuleSaveStatus.Invalid, invalid.Status);
+        Assert.Equal(DispatchSaveStatus.Invalid, invalid.Status);
         Assert.Equal(["EngineerIds", "Name"], invalid.Errors!.Keys.Order());
         Assert.Equal((second, "North urgent"), (urgentNorth.Engineer!.UserId, urgentNorth.Rule!.Name));
         Assert.Equal([RuleOutcome.Disabled, RuleOutcome.Chosen, RuleOutcome.NotReached], urgentNorth.Verdicts.Select(v => v.Outcome));
@@ -86,7 +86,7 @@ public sealed class AssignmentRulesShould(AppFactory factory) : IClassFixture<Ap
         Assert.False(await acmeRules.DeleteAsync(rule));
         Assert.False(await acmeRules.MoveAsync(rule, up: true));
         var (acmeEngineer, _) = await EngineersAsync(acme, "acme");
-        Assert.Equal(RuleSaveStatus.NotFound, (await acmeRules.SaveAsync(rule, new RuleInput { Name = "x", EngineerIds = [acmeEngineer] }, null)).Status);
+        Assert.Equal(DispatchSaveStatus.NotFound, (await acmeRules.SaveAsync(rule, new RuleInput { Name = "x", EngineerIds = [acmeEngineer] }, null)).Status);
 
         var admin = factory.CreateBrowser();
         await admin.LoginAsync("/t/demo", "admin@demo.example");
@@ -97,7 +97,7 @@ public sealed class AssignmentRulesShould(AppFactory factory) : IClassFixture<Ap
     }
 
     // The seeded engineer and a second one, created once per tenant.
-    private static async Task<(string First, string Second)> EngineersAsync(AsyncServiceScope scope, string tenant)
+    internal static async Task<(string First, string Second)> EngineersAsync(AsyncServiceScope scope, string tenant)
     {
         var staff = scope.ServiceProvider.GetRequiredService<IAssigneeDirectory>();
         if ((await staff.InRoleAsync(Roles.Engineer)).Count < 2)

@@ -101,6 +101,8 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<AfterSales.Modules.Dispatch.AssignmentRule> AssignmentRules => Set<AfterSales.Modules.Dispatch.AssignmentRule>();
     public DbSet<AfterSales.Modules.Rma.Carrier> Carriers => Set<AfterSales.Modules.Rma.Carrier>();
     public DbSet<AfterSales.Modules.Rma.RequestShipment> RequestShipments => Set<AfterSales.Modules.Rma.RequestShipment>();
+    public DbSet<AfterSales.Modules.Dispatch.AssignmentCursor> AssignmentCursors => Set<AfterSales.Modules.Dispatch.AssignmentCursor>();
+    public DbSet<AfterSales.Modules.Dispatch.EngineerProfile> EngineerProfiles => Set<AfterSales.Modules.Dispatch.EngineerProfile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

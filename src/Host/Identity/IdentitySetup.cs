@@ -60,6 +60,8 @@ public static class IdentitySetup
             .AddPolicy(Policies.TenantAdmin, p => p.RequireAuthenticatedUser().AddRequirements(new SameTenantRequirement()).RequireRole(Roles.TenantAdmin))
             .AddPolicy(Policies.ServiceDesk, p => p.RequireAuthenticatedUser().AddRequirements(new SameTenantRequirement())
                 .RequireRole(Roles.TenantAdmin, Roles.Manager, Roles.Dispatcher, Roles.Agent))
+            .AddPolicy(Policies.Dispatch, p => p.RequireAuthenticatedUser().AddRequirements(new SameTenantRequirement())
+                .RequireRole(Roles.TenantAdmin, Roles.Manager, Roles.Dispatcher))
             .AddPolicy(Policies.Management, p => p.RequireAuthenticatedUser().AddRequirements(new SameTenantRequirement()).RequireRole(Roles.TenantAdmin, Roles.Manager))
             .AddPolicy(Policies.Platform, p => p.RequireAuthenticatedUser().AddRequirements(new NoTenantRequirement()).RequireRole(Roles.PlatformOperator))
             .AddPolicy(Policies.ApiClient, p => p

@@ -8,9 +8,10 @@ namespace AfterSales.Modules.Dispatch;
 /// The tenant's assignment rules: kept in order by the admin, tried in that order for a request, and explained by the tester
 /// ("which engineer would get this request, and why not the others").
 /// </summary>
-public sealed class AssignmentRules(IDbFactory<IDispatchDb> dbFactory, IAssigneeDirectory staff)
+public sealed class AssignmentRules(IDbFactory<IDispatchDb> dbFactory, IAssigneeDirectory staff, AssignmentDecider decider)
 {
     public const int NameLength = 64;
+    public const int RuleSetLength = 32;
 
     public async Task<IReadOnlyList<AssignmentRule>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -27,27 +28,33 @@ public sealed class AssignmentRules(IDbFactory<IDispatchDb> dbFactory, IAssignee
             errors[nameof(input.Name)] = "Rules.Validation.Name";
         }
 
+        if (input.RuleSet?.Trim().Length > RuleSetLength)
+        {
+            errors[nameof(input.RuleSet)] = "Rules.Validation.RuleSet";
+        }
+
+        // A skill-based pool is whoever the profiles say on the day; a named one must name engineers who can sign in now.
         var engineers = (await staff.InRoleAsync(Roles.Engineer, cancellationToken)).Select(e => e.UserId).ToHashSet(StringComparer.Ordinal);
-        if (input.EngineerIds.Count == 0 || input.EngineerIds.Any(e => !engineers.Contains(e)))
+        if (input.Pool == CandidatePool.Named && (input.EngineerIds.Count == 0 || input.EngineerIds.Any(e => !engineers.Contains(e))))
         {
             errors[nameof(input.EngineerIds)] = "Rules.Validation.Engineers";
         }
 
         if (errors.Count > 0)
         {
-            return new RuleSaveResult(RuleSaveStatus.Invalid, errors);
+            return new RuleSaveResult(DispatchSaveStatus.Invalid, errors);
         }
 
         using var db = dbFactory.Create();
         var rule = id is null ? null : await db.AssignmentRules.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (id is not null && rule is null)
         {
-            return new RuleSaveResult(RuleSaveStatus.NotFound);
+            return new RuleSaveResult(DispatchSaveStatus.NotFound);
         }
 
         if (rule is not null && rule.ConcurrencyStamp != loadedStamp)
         {
-            return new RuleSaveResult(RuleSaveStatus.Conflict);
+            return new RuleSaveResult(DispatchSaveStatus.Conflict);
         }
 
         if (rule is null)
@@ -58,11 +65,13 @@ public sealed class AssignmentRules(IDbFactory<IDispatchDb> dbFactory, IAssignee
 
         rule.Name = input.Name!.Trim();
         rule.IsEnabled = input.IsEnabled;
+        rule.RuleSet = string.IsNullOrWhiteSpace(input.RuleSet) ? null : input.RuleSet.Trim();
+        rule.Pool = input.Pool;
         rule.ServiceTypeIds = [.. input.ServiceTypeIds.Distinct()];
         rule.Priorities = [.. input.Priorities.Distinct()];
         rule.Regions = [.. input.Regions.Select(r => r.Trim()).Where(r => r.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
         rule.CategoryIds = [.. input.CategoryIds.Distinct()];
-        rule.EngineerIds = [.. input.EngineerIds.Distinct()];
+        rule.EngineerIds = input.Pool == CandidatePool.Named ? [.. input.EngineerIds.Distinct()] : [];
         rule.Strategy = input.Strategy;
         rule.ConcurrencyStamp = Guid.NewGuid().ToString("N");
         return await SaveChangesAsync(db, rule.Id, cancellationToken);
@@ -105,86 +114,32 @@ public sealed class AssignmentRules(IDbFactory<IDispatchDb> dbFactory, IAssignee
         return true;
     }
 
-    /// <summary>What the tester shows: the decision for a request with these facts, without assigning anything.</summary>
-    public async Task<AssignmentDecision> TestAsync(RequestFacts facts, CancellationToken cancellationToken = default)
+    /// <summary>What the tester shows: the decision for a request with these facts (and the rules of <paramref name="ruleSet"/> when one is named), without assigning anything.</summary>
+    public async Task<AssignmentDecision> TestAsync(RequestFacts facts, string? ruleSet = null, CancellationToken cancellationToken = default)
     {
         using var db = dbFactory.Create();
-        var rules = await db.AssignmentRules.AsNoTracking().OrderBy(r => r.SortOrder).ThenBy(r => r.Name).ToListAsync(cancellationToken);
-        return await DecideAsync(db, rules, facts, null, cancellationToken);
+        return await TestAsync(db, facts, null, ruleSet, cancellationToken);
     }
 
-    /// <summary>The facts the rules match on: the request's type and priority, its customer's region, its unit's product category.</summary>
-    public static async Task<RequestFacts> FactsAsync(IDispatchDb db, ServiceRequest request, CancellationToken cancellationToken)
+    /// <summary>The tester on a stored request, by its number: its own facts and requested date; null when the tenant has no such request.</summary>
+    public async Task<(RequestFacts Facts, AssignmentDecision Decision)?> TestRequestAsync(string number, string? ruleSet = null, CancellationToken cancellationToken = default)
     {
-        var region = request.CustomerId is { } customer
-            ? await db.Customers.AsNoTracking().Where(c => c.Id == customer).Select(c => c.Region).FirstOrDefaultAsync(cancellationToken)
-            : null;
-        var category = request.ModelCode is { } model
-            ? await db.ProductModels.AsNoTracking().Where(m => m.Code == model).Select(m => m.CategoryId).FirstOrDefaultAsync(cancellationToken)
-            : null;
-        return new RequestFacts(request.ServiceTypeId, request.Priority, region, category);
-    }
-
-    /// <summary>
-    /// Tries <paramref name="rules"/> in order. Engineers who cannot sign in are skipped; least load counts the open requests each
-    /// engineer holds (besides <paramref name="requestId"/>), round robin takes the engineer after the rule's last choice.
-    /// </summary>
-    public async Task<AssignmentDecision> DecideAsync(IDispatchDb db, IReadOnlyList<AssignmentRule> rules, RequestFacts facts, Guid? requestId,
-        CancellationToken cancellationToken)
-    {
-        var active = (await staff.InRoleAsync(Roles.Engineer, cancellationToken)).ToDictionary(e => e.UserId, StringComparer.Ordinal);
-        var verdicts = new List<RuleVerdict>();
-        AssignmentRule? chosenRule = null;
-        StaffContact? chosen = null;
-        foreach (var rule in rules)
+        using var db = dbFactory.Create();
+        var normalized = number.Trim().ToUpperInvariant();
+        if (await db.ServiceRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Number == normalized, cancellationToken) is not { } request)
         {
-            if (chosen is not null)
-            {
-                verdicts.Add(new RuleVerdict(rule.Id, rule.Name, RuleOutcome.NotReached));
-                continue;
-            }
-
-            var outcome = Mismatch(rule, facts);
-            if (outcome is null)
-            {
-                var pool = rule.EngineerIds.Where(active.ContainsKey).ToList();
-                if (pool.Count == 0)
-                {
-                    outcome = RuleOutcome.NoEngineerAvailable;
-                }
-                else
-                {
-                    chosenRule = rule;
-                    chosen = active[await PickAsync(db, rule, pool, requestId, cancellationToken)];
-                    outcome = RuleOutcome.Chosen;
-                }
-            }
-
-            verdicts.Add(new RuleVerdict(rule.Id, rule.Name, outcome.Value));
+            return null;
         }
 
-        return new AssignmentDecision(chosenRule, chosen, verdicts);
+        var facts = await AssignmentDecider.FactsAsync(db, request, cancellationToken);
+        return (facts, await TestAsync(db, facts, request.Id, ruleSet, cancellationToken));
     }
 
-    private static RuleOutcome? Mismatch(AssignmentRule rule, RequestFacts facts) =>
-        !rule.IsEnabled ? RuleOutcome.Disabled
-        : rule.ServiceTypeIds.Count > 0 && !rule.ServiceTypeIds.Contains(facts.ServiceTypeId) ? RuleOutcome.TypeDiffers
-        : rule.Priorities.Count > 0 && !rule.Priorities.Contains(facts.Priority) ? RuleOutcome.PriorityDiffers
-        : rule.Regions.Count > 0 && !rule.Regions.Contains(facts.Region ?? "", StringComparer.OrdinalIgnoreCase) ? RuleOutcome.RegionDiffers
-        : rule.CategoryIds.Count > 0 && (facts.CategoryId is not { } category || !rule.CategoryIds.Contains(category)) ? RuleOutcome.CategoryDiffers
-        : null;
-
-    private static async Task<string> PickAsync(IDispatchDb db, AssignmentRule rule, List<string> pool, Guid? requestId, CancellationToken cancellationToken)
+    private async Task<AssignmentDecision> TestAsync(IDispatchDb db, RequestFacts facts, Guid? requestId, string? ruleSet, CancellationToken cancellationToken)
     {
-        if (rule.Strategy == AssignmentStrategy.RoundRobin)
-        {
-            var last = rule.LastAssignedId is { } id ? rule.EngineerIds.IndexOf(id) : -1;
-            // The next engineer after the last choice in the rule's own order, skipping those not available now.
-            return rule.EngineerIds.Skip(last + 1).Concat(rule.EngineerIds.Take(last + 1)).First(pool.Contains);
-        }
-
-        var load = await Workload.OpenCountsAsync(db.ServiceRequests, pool, requestId, cancellationToken);
-        return pool.OrderBy(e => load.GetValueOrDefault(e)).ThenBy(pool.IndexOf).First();
+        var rules = await AssignmentDecider.OrderedAsync(db, ruleSet, cancellationToken);
+        var cursors = await db.AssignmentCursors.AsNoTracking().ToDictionaryAsync(c => c.RuleId, c => c.LastUserId, cancellationToken);
+        return await decider.DecideAsync(db, rules, facts, requestId, cursors, cancellationToken);
     }
 
     private static async Task<RuleSaveResult> SaveChangesAsync(IDispatchDb db, Guid id, CancellationToken cancellationToken)
@@ -192,38 +147,21 @@ public sealed class AssignmentRules(IDbFactory<IDispatchDb> dbFactory, IAssignee
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return new RuleSaveResult(RuleSaveStatus.Saved, Id: id);
+            return new RuleSaveResult(DispatchSaveStatus.Saved, Id: id);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new RuleSaveResult(RuleSaveStatus.Conflict);
+            return new RuleSaveResult(DispatchSaveStatus.Conflict);
         }
     }
-}
-
-public sealed record RequestFacts(Guid ServiceTypeId, RequestPriority Priority, string? Region, Guid? CategoryId);
-
-/// <summary>The rule and engineer chosen (both null when none), and what each rule made of the request.</summary>
-public sealed record AssignmentDecision(AssignmentRule? Rule, StaffContact? Engineer, IReadOnlyList<RuleVerdict> Verdicts);
-
-public sealed record RuleVerdict(Guid RuleId, string Name, RuleOutcome Outcome);
-
-public enum RuleOutcome
-{
-    Chosen,
-    Disabled,
-    TypeDiffers,
-    PriorityDiffers,
-    RegionDiffers,
-    CategoryDiffers,
-    NoEngineerAvailable,
-    NotReached,
 }
 
 public sealed class RuleInput
 {
     public string? Name { get; set; }
     public bool IsEnabled { get; set; } = true;
+    public string? RuleSet { get; set; }
+    public CandidatePool Pool { get; set; } = CandidatePool.Named;
     public List<Guid> ServiceTypeIds { get; set; } = [];
     public List<RequestPriority> Priorities { get; set; } = [];
     public List<string> Regions { get; set; } = [];
@@ -232,7 +170,7 @@ public sealed class RuleInput
     public AssignmentStrategy Strategy { get; set; } = AssignmentStrategy.LeastLoad;
 }
 
-public enum RuleSaveStatus
+public enum DispatchSaveStatus
 {
     Saved,
     Invalid,
@@ -240,4 +178,4 @@ public enum RuleSaveStatus
     Conflict,
 }
 
-public sealed record RuleSaveResult(RuleSaveStatus Status, IReadOnlyDictionary<string, string>? Errors = null, Guid? Id = null);
+public sealed record RuleSaveResult(DispatchSaveStatus Status, IReadOnlyDictionary<string, string>? Errors = null, Guid? Id = null);

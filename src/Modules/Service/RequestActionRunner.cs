@@ -12,8 +12,10 @@ namespace AfterSales.Modules.Service;
 public sealed class RequestActionRunner(
     RequestWorkflow workflow, DialogService dialogs, NotificationService notifications, IStringLocalizer<ServiceText> text, IStringLocalizer<Strings> common)
 {
+    /// <param name="initial">Values the form starts with.</param>
     /// <returns>What became of the transition; null when the user cancelled the form.</returns>
-    public async Task<ActionStatus?> RunAsync(RequestDetail request, AvailableTransition transition, RequestActor actor)
+    public async Task<ActionStatus?> RunAsync(RequestDetail request, AvailableTransition transition, RequestActor actor,
+        IReadOnlyDictionary<string, string?>? initial = null)
     {
         var culture = System.Globalization.CultureInfo.CurrentUICulture;
         var label = transition.Label.For(culture);
@@ -21,6 +23,7 @@ public sealed class RequestActionRunner(
         {
             [nameof(TransitionDialog.Schema)] = await workflow.FormAsync(request.Id, transition),
             [nameof(TransitionDialog.Label)] = label,
+            [nameof(TransitionDialog.Initial)] = initial,
             [nameof(TransitionDialog.Fire)] = (Func<IReadOnlyDictionary<string, string?>, string?, Task<TransitionOutcome>>)((values, note) =>
                 workflow.FireAsync(request.Number, transition.Key, values, note, request.ConcurrencyStamp, actor)),
         };

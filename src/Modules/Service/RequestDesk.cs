@@ -221,7 +221,9 @@ public sealed class RequestDesk(
         requests = query.View switch
         {
             RequestView.Mine => requests.Where(r => r.AssigneeId == query.UserId && r.StatusCategory != StatusCategory.Done),
-            RequestView.Unassigned => requests.Where(r => r.StatusCategory == StatusCategory.New && r.AssigneeId == null && !r.IsLocked),
+            // In progress without an assignee: an engineer declined it, and it waits for the dispatcher again.
+            RequestView.Unassigned => requests.Where(r => (r.StatusCategory == StatusCategory.New || r.StatusCategory == StatusCategory.InProgress)
+                                                          && r.AssigneeId == null && !r.IsLocked),
             RequestView.Overdue => requests.Where(r => r.DueAt < now && r.StatusCategory != StatusCategory.Done),
             RequestView.Locked => requests.Where(r => r.IsLocked),
             RequestView.Open => requests.Where(r => r.StatusCategory != StatusCategory.Done),
@@ -282,7 +284,7 @@ public sealed class RequestDesk(
             .Select(r => new
             {
                 r.Id, r.Number, r.ServiceTypeId, r.Subject, r.CustomerId, r.SerialNumber, r.Status, r.StatusCategory, r.Priority, r.AssigneeName, r.CreatedAt, r.DueAt,
-                r.ConcurrencyStamp, r.WorkflowKey, r.WorkflowVersion,
+                r.ConcurrencyStamp, r.WorkflowKey, r.WorkflowVersion, r.RequestedDate,
             })
             .ToListAsync(cancellationToken);
         var owners = await customers.RefsAsync(page.Where(r => r.CustomerId != null).Select(r => r.CustomerId!.Value), cancellationToken);
@@ -300,7 +302,7 @@ public sealed class RequestDesk(
             var label = labels[(r.WorkflowKey, r.WorkflowVersion, r.Status)];
             return new RequestRow(r.Id, r.Number, type.Code, type.NameIn(culture), type.Color, r.Subject,
                 r.CustomerId is { } id ? owners.GetValueOrDefault(id)?.Name : null, r.SerialNumber, r.Status, r.Priority, r.AssigneeName, r.CreatedAt, r.DueAt,
-                r.StatusCategory != StatusCategory.Done && r.DueAt < now, r.ConcurrencyStamp, label.Name, label.Color);
+                r.StatusCategory != StatusCategory.Done && r.DueAt < now, r.ConcurrencyStamp, label.Name, label.Color, r.RequestedDate);
         }).ToList();
         return new RequestPage(rows, total);
     }

@@ -54,4 +54,7 @@ public enum RequestEventKind
 
     /// <summary>A return visit to make; the text says from which step.</summary>
     ReturnVisitDue = 13,
+
+    /// <summary>The assignee gave the request back; the text is their reason.</summary>
+    Declined = 14,
 }

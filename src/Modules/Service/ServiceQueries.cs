@@ -95,7 +95,7 @@ public enum RequestSort
 public sealed record RequestRow(
     Guid Id, string Number, string TypeCode, string TypeName, string TypeColor, string Subject, string? CustomerName, string? SerialNumber,
     string Status, RequestPriority Priority, string? AssigneeName, DateTimeOffset CreatedAt, DateTimeOffset? DueAt, bool Overdue,
-    string ConcurrencyStamp = "", string StatusName = "", string? StatusColor = null);
+    string ConcurrencyStamp = "", string StatusName = "", string? StatusColor = null, DateOnly? RequestedDate = null);
 
 public sealed record RequestPage(IReadOnlyList<RequestRow> Items, int Total);
 

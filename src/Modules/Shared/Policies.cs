@@ -12,6 +12,9 @@ public static class Policies
     /// <summary>Those who take requests and keep customer data: admins, managers, dispatchers, agents.</summary>
     public const string ServiceDesk = "ServiceDesk";
 
+    /// <summary>Those who dispatch: admins, managers, dispatchers (the dispatch board, engineer profiles).</summary>
+    public const string Dispatch = "Dispatch";
+
     /// <summary>Managers and admins: audit trail, reports.</summary>
     public const string Management = "Management";
 

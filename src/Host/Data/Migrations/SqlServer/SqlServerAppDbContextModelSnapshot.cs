@@ -397,6 +397,34 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.ToTable("ServiceAgreementUnits", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Modules.Dispatch.AssignmentCursor", b =>
+                {
+                    b.Property<Guid>("RuleId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("LastUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("RuleId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("AssignmentCursors", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Modules.Dispatch.AssignmentRule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -420,14 +448,13 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.Property<bool>("IsEnabled")
                         .HasColumnType("bit");
 
-                    b.Property<string>("LastAssignedId")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Pool")
+                        .HasColumnType("int");
 
                     b.PrimitiveCollection<string>("Priorities")
                         .IsRequired()
@@ -436,6 +463,10 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.PrimitiveCollection<string>("Regions")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("RuleSet")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.PrimitiveCollection<string>("ServiceTypeIds")
                         .IsRequired()
@@ -457,6 +488,55 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.HasIndex("TenantId", "SortOrder");
 
                     b.ToTable("AssignmentRules", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Dispatch.EngineerProfile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("CapacityPerDay")
+                        .HasColumnType("int");
+
+                    b.PrimitiveCollection<string>("CategoryIds")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.PrimitiveCollection<string>("Regions")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.PrimitiveCollection<string>("ServiceTypeIds")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.PrimitiveCollection<string>("WorkingDays")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("EngineerProfiles", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Modules.Forms.CustomFieldValue", b =>
@@ -2463,6 +2543,15 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.HasOne("AfterSales.Modules.Customers.ServiceAgreement", null)
                         .WithMany("Units")
                         .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Dispatch.AssignmentCursor", b =>
+                {
+                    b.HasOne("AfterSales.Modules.Dispatch.AssignmentRule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -391,6 +391,34 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.ToTable("ServiceAgreementUnits", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Modules.Dispatch.AssignmentCursor", b =>
+                {
+                    b.Property<Guid>("RuleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RuleId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("AssignmentCursors", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Modules.Dispatch.AssignmentRule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -414,14 +442,13 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.Property<bool>("IsEnabled")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("LastAssignedId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Pool")
+                        .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("Priorities")
                         .IsRequired()
@@ -429,6 +456,10 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
 
                     b.PrimitiveCollection<string>("Regions")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleSet")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("ServiceTypeIds")
@@ -451,6 +482,55 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "SortOrder");
 
                     b.ToTable("AssignmentRules", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Dispatch.EngineerProfile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CapacityPerDay")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("CategoryIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Regions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ServiceTypeIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("WorkingDays")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("EngineerProfiles", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Modules.Forms.CustomFieldValue", b =>
@@ -2434,6 +2514,15 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.HasOne("AfterSales.Modules.Customers.ServiceAgreement", null)
                         .WithMany("Units")
                         .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Dispatch.AssignmentCursor", b =>
+                {
+                    b.HasOne("AfterSales.Modules.Dispatch.AssignmentRule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
