@@ -15,6 +15,7 @@ using AfterSales.Modules.Sla;
 using AfterSales.Modules.Notifications;
 using AfterSales.Modules.Webhooks;
 using AfterSales.Modules.Dispatch;
+using AfterSales.Modules.WorkReports;
 using AfterSales.Modules.Rma;
 using AfterSales.Modules.Workflow;
 using AfterSales.Tenancy;
@@ -48,6 +49,7 @@ builder.Services.AddNotificationsModule(builder.Configuration);
 builder.Services.AddWebhooksModule(builder.Configuration);
 builder.Services.AddDispatchModule();
 builder.Services.AddRmaModule();
+builder.Services.AddWorkReportsModule();
 builder.Services.AddWorkflowTimers(builder.Configuration);
 // One scheduler for the polls the modules registered (workflow timers, the notification outbox); idle when every poll is off.
 builder.Services.AddQuartz();
@@ -110,6 +112,7 @@ app.MapCustomersDownloads();
 app.MapProductsDownloads();
 app.MapServiceDownloads();
 app.MapWorkflowDownloads();
+app.MapWorkReportDownloads();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
     .AddAdditionalAssemblies(typeof(AdministrationModule).Assembly);

@@ -134,7 +134,7 @@ public sealed class NotifyHandler(
     }
 
     // The contact the request names (by phone, then by name) when they have an address, the customer's own address otherwise.
-    private static (string Address, string? Name)? CustomerAddress(Customer? customer, ServiceRequest request)
+    internal static (string Address, string? Name)? CustomerAddress(Customer? customer, ServiceRequest request)
     {
         if (customer is null)
         {

@@ -1,10 +1,10 @@
 namespace AfterSales.Modules.Service;
 
 /// <summary>
-/// A component another feature shows on the request page under the workflow's buttons (dispatch adds "assign by rules" and
-/// "decline"), registered as a singleton. The page passes it the parameters named here.
+/// A component another feature shows on the request page, registered as a singleton: with the workflow's buttons (dispatch adds
+/// "assign by rules" and "decline") or as a section of its own below the request (work reports). The page passes it the parameters named here.
 /// </summary>
-public sealed record RequestPagePart(Type Component)
+public sealed record RequestPagePart(Type Component, RequestPartPlacement Placement = RequestPartPlacement.Actions)
 {
     /// <summary>Parameter name: the <see cref="RequestDetail"/> shown.</summary>
     public const string Request = nameof(Request);
@@ -17,4 +17,13 @@ public sealed record RequestPagePart(Type Component)
 
     /// <summary>Parameter name: an <c>EventCallback</c> that reloads the page after the part changed the request.</summary>
     public const string Changed = nameof(Changed);
+}
+
+public enum RequestPartPlacement
+{
+    /// <summary>Under the workflow's buttons.</summary>
+    Actions,
+
+    /// <summary>A section below the request's facts and timeline.</summary>
+    Section,
 }

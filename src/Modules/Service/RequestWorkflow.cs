@@ -122,9 +122,12 @@ public sealed class RequestWorkflow(
     /// <summary>
     /// Fires <paramref name="transitionKey"/> on a request the user loaded with <paramref name="loadedStamp"/>, with the transition form's
     /// values: refused when the request changed meanwhile, when the transition is not open to the user now, or when the form is incomplete.
+    /// <paramref name="alongside"/> records what another feature keeps with the step (a work report becoming submitted) in the same unit
+    /// of work, so the two commit together or not at all; it must not save.
     /// </summary>
     public async Task<TransitionOutcome> FireAsync(string number, string transitionKey, IReadOnlyDictionary<string, string?> input, string? note,
-        string loadedStamp, RequestActor actor, CancellationToken cancellationToken = default)
+        string loadedStamp, RequestActor actor, CancellationToken cancellationToken = default,
+        Func<TransitionFormContext, CancellationToken, Task>? alongside = null)
     {
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         if (note?.Length > ServiceRules.CommentLength)
@@ -179,6 +182,11 @@ public sealed class RequestWorkflow(
 
         var change = new Change(db, request, definition, form, merged, actor, clock.GetUtcNow(), context.Calendar) { FieldsChanged = ownFields.Count > 0 };
         await ApplyAsync(change, record, result, note, filled.Details.Length == 0 ? null : Clip(filled.Details, RequestEvent.DetailsLength), cancellationToken);
+        if (alongside is not null)
+        {
+            await alongside(new TransitionFormContext(db, request, result.FormValues, actor, change.Now), cancellationToken);
+        }
+
         return await SaveAsync(db, cancellationToken) ? TransitionOutcome.Of(ActionStatus.Done) : TransitionOutcome.Of(ActionStatus.Conflict);
     }
 

@@ -1,0 +1,128 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace AfterSales.Host.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class WorkReports : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "WorkReports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ServiceRequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Visit = table.Column<int>(type: "INTEGER", nullable: false),
+                    EngineerId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EngineerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    VisitedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FaultCategoryId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CauseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Measures = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Result = table.Column<int>(type: "INTEGER", nullable: false),
+                    LaborHours = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
+                    LaborFee = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    TravelFee = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    OtherFee = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    OtherFeeNote = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CustomerRemark = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    PhotoIds = table.Column<string>(type: "TEXT", nullable: false),
+                    SignatureKey = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    SignedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    SignedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    VerifiedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    VerifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    VerificationNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    VerificationCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkReports_ServiceRequests_ServiceRequestId",
+                        column: x => x.ServiceRequestId,
+                        principalTable: "ServiceRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkReportParts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    WorkReportId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Line = table.Column<int>(type: "INTEGER", nullable: false),
+                    SparePartId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Quantity = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    UnitPrice = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Charged = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkReportParts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkReportParts_WorkReports_WorkReportId",
+                        column: x => x.WorkReportId,
+                        principalTable: "WorkReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkReportParts_TenantId_WorkReportId",
+                table: "WorkReportParts",
+                columns: new[] { "TenantId", "WorkReportId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkReportParts_WorkReportId",
+                table: "WorkReportParts",
+                column: "WorkReportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkReports_ServiceRequestId",
+                table: "WorkReports",
+                column: "ServiceRequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkReports_TenantId_ServiceRequestId",
+                table: "WorkReports",
+                columns: new[] { "TenantId", "ServiceRequestId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkReports_TenantId_State_SubmittedAt",
+                table: "WorkReports",
+                columns: new[] { "TenantId", "State", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkReports_TenantId_VerificationCode",
+                table: "WorkReports",
+                columns: new[] { "TenantId", "VerificationCode" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "WorkReportParts");
+
+            migrationBuilder.DropTable(
+                name: "WorkReports");
+        }
+    }
+}
