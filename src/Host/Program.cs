@@ -16,6 +16,7 @@ using AfterSales.Modules.Notifications;
 using AfterSales.Modules.Webhooks;
 using AfterSales.Modules.Dispatch;
 using AfterSales.Modules.WorkReports;
+using AfterSales.Modules.Parts;
 using AfterSales.Modules.Rma;
 using AfterSales.Modules.Workflow;
 using AfterSales.Tenancy;
@@ -50,6 +51,7 @@ builder.Services.AddWebhooksModule(builder.Configuration);
 builder.Services.AddDispatchModule();
 builder.Services.AddRmaModule();
 builder.Services.AddWorkReportsModule();
+builder.Services.AddPartsModule();
 builder.Services.AddWorkflowTimers(builder.Configuration);
 // One scheduler for the polls the modules registered (workflow timers, the notification outbox); idle when every poll is off.
 builder.Services.AddQuartz();

@@ -24,7 +24,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
       IMultiTenantDbContext, ITenantStoreDbContext, IDataProtectionKeyContext, IAdministrationDb, ICustomersDb, IProductsDb, IServiceDb, IFormsDb, IWorkflowDb,
       AfterSales.Modules.Sla.ISlaDb, AfterSales.Modules.Notifications.INotificationsDb,
       AfterSales.Modules.Webhooks.IWebhooksDb, AfterSales.Modules.Dispatch.IDispatchDb,
-      AfterSales.Modules.Rma.IRmaDb, AfterSales.Modules.WorkReports.IWorkReportsDb
+      AfterSales.Modules.Rma.IRmaDb, AfterSales.Modules.WorkReports.IWorkReportsDb, AfterSales.Modules.Parts.IPartsDb
 {
     public string? CurrentTenantId => tenantContext.Tenant?.Id;
 
@@ -105,6 +105,9 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<AfterSales.Modules.Dispatch.EngineerProfile> EngineerProfiles => Set<AfterSales.Modules.Dispatch.EngineerProfile>();
     public DbSet<AfterSales.Modules.WorkReports.WorkReport> WorkReports => Set<AfterSales.Modules.WorkReports.WorkReport>();
     public DbSet<AfterSales.Modules.WorkReports.WorkReportPart> WorkReportParts => Set<AfterSales.Modules.WorkReports.WorkReportPart>();
+    public DbSet<AfterSales.Modules.Parts.PartRequest> PartRequests => Set<AfterSales.Modules.Parts.PartRequest>();
+    public DbSet<AfterSales.Modules.Parts.PartRequestLine> PartRequestLines => Set<AfterSales.Modules.Parts.PartRequestLine>();
+    public DbSet<AfterSales.Modules.Parts.PartMovement> PartMovements => Set<AfterSales.Modules.Parts.PartMovement>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

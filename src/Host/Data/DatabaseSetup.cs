@@ -47,6 +47,7 @@ public static class DatabaseSetup
         AddModuleView<AfterSales.Modules.Dispatch.IDispatchDb>(services);
         AddModuleView<AfterSales.Modules.Rma.IRmaDb>(services);
         AddModuleView<AfterSales.Modules.WorkReports.IWorkReportsDb>(services);
+        AddModuleView<AfterSales.Modules.Parts.IPartsDb>(services);
         return services;
     }
 

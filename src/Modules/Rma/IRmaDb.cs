@@ -7,5 +7,9 @@ public interface IRmaDb : IDisposable
 {
     DbSet<Carrier> Carriers { get; }
     DbSet<RequestShipment> RequestShipments { get; }
+
+    /// <summary>The return-to-factory list reads the requests and, from their timelines, when each entered its step.</summary>
+    DbSet<AfterSales.Modules.Service.ServiceRequest> ServiceRequests { get; }
+    DbSet<AfterSales.Modules.Service.RequestEvent> RequestEvents { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -9,6 +9,7 @@ public static class RmaModule
     public static IServiceCollection AddRmaModule(this IServiceCollection services)
     {
         services.AddScoped<CarrierBook>();
+        services.AddScoped<ReturnsToFactory>();
         services.AddScoped<IStepFieldOptions>(sp => sp.GetRequiredService<CarrierBook>());
         services.AddScoped<ITransitionFormObserver, ShipmentRecorder>();
         return services;

@@ -57,4 +57,7 @@ public enum RequestEventKind
 
     /// <summary>The assignee gave the request back; the text is their reason.</summary>
     Declined = 14,
+
+    /// <summary>A spare part moved (applied for, approved, shipped…); the text is the movement and the part request's number, read by an <see cref="IRequestEventText"/>.</summary>
+    PartMoved = 20,
 }
