@@ -10,7 +10,7 @@ public static class PartsModule
     {
         services.AddScoped<PartDesk>();
         services.AddScoped<IRequestEventText, PartTimeline>();
-        services.AddSingleton(new RequestPagePart(typeof(PartsPanel)));
+        services.AddSingleton(new RequestPagePart(typeof(PartsPanel), RequestPartPlacement.Section));
         return services;
     }
 }
