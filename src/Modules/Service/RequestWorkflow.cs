@@ -123,8 +123,12 @@ public sealed class RequestWorkflow(
     /// Fires <paramref name="transitionKey"/> on a request the user loaded with <paramref name="loadedStamp"/>, with the transition form's
     /// values: refused when the request changed meanwhile, when the transition is not open to the user now, or when the form is incomplete.
     /// </summary>
+    /// <param name="alongside">
+    /// Another feature's change that belongs with this step (a return visit's answers with the close they lead to): it runs in the
+    /// transition's unit of work after the request has moved, so both are stored or neither.
+    /// </param>
     public async Task<TransitionOutcome> FireAsync(string number, string transitionKey, IReadOnlyDictionary<string, string?> input, string? note,
-        string loadedStamp, RequestActor actor, CancellationToken cancellationToken = default)
+        string loadedStamp, RequestActor actor, CancellationToken cancellationToken = default, Func<IServiceDb, CancellationToken, Task>? alongside = null)
     {
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         if (note?.Length > ServiceRules.CommentLength)
@@ -179,6 +183,11 @@ public sealed class RequestWorkflow(
 
         var change = new Change(db, request, definition, form, merged, actor, clock.GetUtcNow(), context.Calendar) { FieldsChanged = ownFields.Count > 0 };
         await ApplyAsync(change, record, result, note, filled.Details.Length == 0 ? null : Clip(filled.Details, RequestEvent.DetailsLength), cancellationToken);
+        if (alongside is not null)
+        {
+            await alongside(db, cancellationToken);
+        }
+
         return await SaveAsync(db, cancellationToken) ? TransitionOutcome.Of(ActionStatus.Done) : TransitionOutcome.Of(ActionStatus.Conflict);
     }
 
@@ -507,9 +516,6 @@ public sealed class RequestWorkflow(
                 case LockForManagerAction lockAction:
                     locks = true;
                     db.RequestEvents.Add(Event(request, now, RequestEventKind.Locked, actor, lockAction.Reason));
-                    break;
-                case CreateReturnVisitAction:
-                    db.RequestEvents.Add(Event(request, now, RequestEventKind.ReturnVisitDue, actor, step.ElementKey));
                     break;
                 default:
                     delegated.Add(step);
