@@ -264,6 +264,29 @@ public sealed class VisitsShould(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Contains(await Desk(scope).TimelineAsync(request.Id), e => e.Kind == RequestEventKind.Comment && e.Text!.Contains("2/5", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task FillTheReturnVisitLinkPlaceholderOfANotificationWithTheCustomersLink()
+    {
+        await using var scope = await factory.TenantScopeAsync("demo");
+        var saved = await scope.ServiceProvider.GetRequiredService<AfterSales.Modules.Notifications.NotificationBook>().SaveTemplateAsync(new AfterSales.Modules.Notifications.TemplateInput
+        {
+            Key = "visit.customerLink", SubjectZh = "{{number}} 回访", SubjectEn = "{{number}} return visit", BodyZh = "请评价：{{returnVisitLink}}", BodyEn = "Rate us: {{returnVisitLink}}",
+        }, null);
+        Assert.Equal(AfterSales.Modules.Notifications.NotificationSaveStatus.Saved, saved.Status);
+        var number = await InReturnVisitAsync(scope, "Link by mail");
+        var db = scope.ServiceProvider.GetRequiredService<AfterSales.Host.Data.AppDbContext>();
+        var request = await db.ServiceRequests.SingleAsync(r => r.Number == number);
+        var notify = new NotifyAction { Recipients = [Recipient.OfRole(Roles.Agent)], Template = "visit.customerLink" };
+
+        await scope.ServiceProvider.GetServices<IRequestActionHandler>().Single(h => h.CanHandle(notify)).HandleAsync(new RequestActionContext(db, request, notify,
+            "StartReturnVisit", new Dictionary<string, object?>(), Agent, DateTimeOffset.UtcNow, new LocalizedText("回访", "Return visit")), CancellationToken.None);
+        await db.SaveChangesAsync();
+        var body = (await db.OutboxMessages.AsNoTracking().FirstAsync(m => m.RequestNumber == number && m.TemplateKey == "visit.customerLink")).Body;
+        var path = body[body.IndexOf("/t/demo/portal/visit/", StringComparison.Ordinal)..].Trim();
+
+        Assert.True((await Visits(scope).OpenLinkAsync(Uri.UnescapeDataString(path.Split('/')[^1]))).CanAnswer);
+    }
+
     private static Dictionary<string, string> Answers(string solved, string overcharged, string satisfaction) => new()
     {
         ["Input.Solved"] = solved,

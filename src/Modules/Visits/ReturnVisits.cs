@@ -140,7 +140,7 @@ public sealed class ReturnVisits(
                    join r in db.ServiceRequests on v.ServiceRequestId equals r.Id
                    join c in db.Customers on r.CustomerId equals c.Id into customers
                    from c in customers.DefaultIfEmpty()
-                   select new { Visit = v, Request = r, TypeZh = r.ServiceType!.NameZh, TypeEn = r.ServiceType.NameEn, Customer = c == null ? null : c.Name };
+                   select new { Visit = v, Request = r, TypeZh = r.ServiceType!.NameZh, TypeEn = r.ServiceType.NameEn, Customer = c == null ? null : c.Name, CustomerPhone = c == null ? null : c.Phone };
         if (query.Pending)
         {
             // A request closed or cancelled another way no longer waits for its call.
@@ -165,7 +165,9 @@ public sealed class ReturnVisits(
         var zh = CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
         var page = await rows.Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 100)).ToListAsync(cancellationToken);
         var items = page.Select(x => new VisitRow(
-            x.Visit.Id, x.Request.Number, x.Request.Subject, x.Customer, x.Request.ContactName, x.Request.ContactPhone,
+            x.Visit.Id, x.Request.Number, x.Request.Subject, x.Customer, x.Request.ContactName,
+            // The number to call: the request's contact, else the customer's own line.
+            x.Request.ContactPhone ?? x.CustomerPhone,
             zh ? x.TypeZh : x.TypeEn, x.Visit.Attempt, x.Visit.CreatedAt, x.Visit.DueAt, x.Visit.Channel, x.Visit.Solved, x.Visit.Overcharged,
             x.Visit.Satisfaction, x.Visit.Satisfied, x.Visit.Comment, x.Visit.RecordedAt, x.Visit.RecordedBy)).ToList();
         return new VisitPage(items, total, average);

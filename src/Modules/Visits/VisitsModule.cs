@@ -13,6 +13,7 @@ public static class VisitsModule
     {
         services.AddSingleton<VisitLinks>();
         services.AddScoped<ReturnVisits>();
+        services.AddScoped<VisitLinkPlaceholder>();
         services.AddScoped<IRequestActionHandler, ReturnVisitCreation>();
         services.AddSingleton(new RequestPagePart(typeof(RequestVisitPanel)));
         return services;
