@@ -265,6 +265,30 @@ public sealed class VisitsShould(AppFactory factory) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task DropAVisitTheCustomerCannotBeReachedForAndStopItsLink()
+    {
+        await using var scope = await factory.TenantScopeAsync("demo");
+        var number = await InReturnVisitAsync(scope, "Unreachable");
+        var request = (await Desk(scope).GetAsync(number))!;
+        var pending = (await Visits(scope).ForRequestAsync(request.Id)).Single();
+        var token = (await Visits(scope).LinkTokenAsync(pending.Id))!;
+        var engineer = new RequestActor(request.AssigneeId, "Engineer", new HashSet<string> { Roles.Engineer });
+
+        var byEngineer = await Visits(scope).CancelAsync(pending.Id, pending.ConcurrencyStamp, engineer);
+        var stale = await Visits(scope).CancelAsync(pending.Id, "old", Agent);
+        var cancelled = await Visits(scope).CancelAsync(pending.Id, pending.ConcurrencyStamp, Agent);
+        var visit = (await Visits(scope).ForRequestAsync(request.Id)).Single();
+
+        Assert.Equal(VisitRecordStatus.NotAllowed, byEngineer.Status);
+        Assert.Equal(VisitRecordStatus.Conflict, stale.Status);
+        Assert.Equal(VisitRecordStatus.Cancelled, cancelled.Status);
+        Assert.Equal((ReturnVisitStatus.Cancelled, "Agent"), (visit.Status, visit.RecordedBy));
+        Assert.Equal("ReturnVisit", (await Desk(scope).GetAsync(number))!.Status);
+        Assert.Equal(VisitRecordStatus.AlreadyAnswered, (await Visits(scope).RecordFromLinkAsync(token, Happy)).Status);
+        Assert.Null(await Visits(scope).LinkTokenAsync(pending.Id));
+    }
+
+    [Fact]
     public async Task FillTheReturnVisitLinkPlaceholderOfANotificationWithTheCustomersLink()
     {
         await using var scope = await factory.TenantScopeAsync("demo");

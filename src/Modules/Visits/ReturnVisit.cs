@@ -42,7 +42,7 @@ public enum ReturnVisitStatus
     Pending = 0,
     Done = 1,
 
-    /// <summary>Dropped without answers: the request was closed or cancelled another way before anyone reached the customer.</summary>
+    /// <summary>Dropped without answers by the service desk: the customer could not be reached or would not answer.</summary>
     Cancelled = 2,
 }
 

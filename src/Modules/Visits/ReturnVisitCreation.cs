@@ -34,7 +34,7 @@ public sealed class ReturnVisitCreation : IRequestActionHandler
             ServiceRequestId = requestId,
             Attempt = earlier + 1,
             CreatedAt = context.Now.ToUniversalTime(),
-            // UTC: SQLite compares the stored instants by their text, which only orders within one offset.
+            // UTC: the SQLite column orders instants by their clock reading, which only compares across one offset.
             DueAt = (context.Now + dueIn).ToUniversalTime(),
             Status = ReturnVisitStatus.Pending,
         });

@@ -68,23 +68,65 @@ public sealed class ReturnVisits(
         return await AnswerAsync(visit.Id, visitStamp, request.Number, requestStamp, answers, ReturnVisitChannel.Phone, actor, cancellationToken);
     }
 
+    /// <summary>
+    /// Drops a pending visit without answers (the customer cannot be reached or will not answer): the request stays where it is, the
+    /// timeline says who dropped it, and its link stops working. The desk then moves the request by its own buttons.
+    /// </summary>
+    public async Task<VisitOutcome> CancelAsync(Guid visitId, string visitStamp, RequestActor actor, CancellationToken cancellationToken = default)
+    {
+        var found = await FindAsync(visitId, cancellationToken);
+        if (found is null)
+        {
+            return new VisitOutcome(VisitRecordStatus.NotFound);
+        }
+
+        if (!MayRecord(actor, found.Value.Request.AssigneeId))
+        {
+            return new VisitOutcome(VisitRecordStatus.NotAllowed);
+        }
+
+        using var db = dbFactory.Create();
+        var visit = await db.ReturnVisits.FirstAsync(v => v.Id == visitId, cancellationToken);
+        if (visit.Status != ReturnVisitStatus.Pending || visit.ConcurrencyStamp != visitStamp)
+        {
+            return new VisitOutcome(visit.Status == ReturnVisitStatus.Pending ? VisitRecordStatus.Conflict : VisitRecordStatus.AlreadyAnswered);
+        }
+
+        var now = clock.GetUtcNow();
+        visit.Status = ReturnVisitStatus.Cancelled;
+        visit.RecordedAt = now;
+        visit.RecordedById = actor.UserId;
+        visit.RecordedBy = actor.Name;
+        visit.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+        db.RequestEvents.Add(RequestEvent.Of(actor, visit.ServiceRequestId, now, RequestEventKind.Comment, text["Visit.CancelledNote", visit.Attempt]));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return new VisitOutcome(VisitRecordStatus.Cancelled);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new VisitOutcome(VisitRecordStatus.AlreadyAnswered);
+        }
+    }
+
     /// <summary>What a customer's link opens: the visit to answer, or why it cannot be answered (nothing is told about other tenants' visits).</summary>
     public async Task<VisitLinkView> OpenLinkAsync(string? token, CancellationToken cancellationToken = default)
     {
         var link = links.Read(token, tenantContext.Tenant!.Id);
         if (link.State == VisitLinkState.Invalid)
         {
-            return new VisitLinkView(VisitLinkState.Invalid, false);
+            return new VisitLinkView(VisitLinkState.Invalid, null);
         }
 
         var found = await FindAsync(link.VisitId, cancellationToken);
         if (found is null)
         {
-            return new VisitLinkView(VisitLinkState.Invalid, false);
+            return new VisitLinkView(VisitLinkState.Invalid, null);
         }
 
         var (visit, request) = found.Value;
-        return new VisitLinkView(link.State, visit.Status != ReturnVisitStatus.Pending, request.Number, request.Subject, visit.ConcurrencyStamp);
+        return new VisitLinkView(link.State, visit.Status, request.Number, request.Subject);
     }
 
     /// <summary>

@@ -13,7 +13,10 @@ public enum VisitRecordStatus
     NotFound,
     NotAllowed,
 
-    /// <summary>Someone (or the customer's link) answered this visit first; nothing was changed.</summary>
+    /// <summary>Dropped without answers; the request stays where it is.</summary>
+    Cancelled,
+
+    /// <summary>Someone (or the customer's link) answered or dropped this visit first; nothing was changed.</summary>
     AlreadyAnswered,
 
     /// <summary>The request changed since the user loaded it; nothing was stored.</summary>
@@ -33,8 +36,8 @@ public sealed record VisitOutcome(
     public bool IsRecorded => Status is VisitRecordStatus.Recorded or VisitRecordStatus.RecordedWithoutStep;
 }
 
-/// <summary>What a customer's link opens: its state, whether the visit was answered already, and which request it is about.</summary>
-public sealed record VisitLinkView(VisitLinkState State, bool Answered, string? Number = null, string? Subject = null, string? VisitStamp = null)
+/// <summary>What a customer's link opens: its state, the visit's (none when the link is invalid), and which request it is about.</summary>
+public sealed record VisitLinkView(VisitLinkState State, ReturnVisitStatus? VisitStatus, string? Number = null, string? Subject = null)
 {
-    public bool CanAnswer => State == VisitLinkState.Valid && !Answered;
+    public bool CanAnswer => State == VisitLinkState.Valid && VisitStatus == ReturnVisitStatus.Pending;
 }

@@ -16,6 +16,7 @@ public static class VisitToasts
             VisitRecordStatus.RecordedWithoutStep => (NotificationSeverity.Warning,
                 v[outcome.StepNeedsForm ? "Visit.Done.StepNeedsForm" : "Visit.Done.StepMissing", v["Step." + outcome.Step]].Value
                 + (outcome.Refusal is { } refusal ? " " + refusal.For(culture) : "")),
+            VisitRecordStatus.Cancelled => (NotificationSeverity.Info, v["Visit.Cancelled"].Value),
             VisitRecordStatus.AlreadyAnswered => (NotificationSeverity.Warning, v["Visit.AlreadyAnswered"].Value),
             VisitRecordStatus.Conflict => (NotificationSeverity.Warning, t["Common.ConcurrencyConflict"].Value),
             VisitRecordStatus.NotAllowed => (NotificationSeverity.Warning, v["Visit.NotAllowed"].Value),
