@@ -114,6 +114,7 @@ public sealed class VisitsShould(AppFactory factory) : IClassFixture<AppFactory>
 
         var byEngineer = await Visits(scope).RecordAsync(pending.Id, Happy, pending.ConcurrencyStamp, request.ConcurrencyStamp, engineer);
         var byAssignee = await Visits(scope).RecordAsync(pending.Id, Happy, pending.ConcurrencyStamp, request.ConcurrencyStamp, assigneeAtDesk);
+        var linkForEngineer = await Visits(scope).LinkTokenAsync(pending.Id, engineer);
         var engineerBrowser = factory.CreateBrowser();
         await engineerBrowser.LoginAsync("/t/demo", "engineer@demo.example");
         var agentBrowser = factory.CreateBrowser();
@@ -125,6 +126,7 @@ public sealed class VisitsShould(AppFactory factory) : IClassFixture<AppFactory>
 
         Assert.Equal(VisitRecordStatus.NotAllowed, byEngineer.Status);
         Assert.Equal(VisitRecordStatus.NotAllowed, byAssignee.Status);
+        Assert.Null(linkForEngineer);
         Assert.Equal(ReturnVisitStatus.Pending, (await Visits(scope).ForRequestAsync(request.Id)).Single().Status);
         Assert.NotEqual(HttpStatusCode.OK, engineerList.StatusCode);
         Assert.DoesNotContain("data-testid=\"visit-record\"", engineerRequest, StringComparison.Ordinal);
@@ -142,7 +144,7 @@ public sealed class VisitsShould(AppFactory factory) : IClassFixture<AppFactory>
         {
             number = await InReturnVisitAsync(scope, "Answered by link");
             requestId = (await Desk(scope).GetAsync(number))!.Id;
-            token = (await Visits(scope).LinkTokenAsync((await Visits(scope).ForRequestAsync(requestId)).Single().Id))!;
+            token = (await Visits(scope).LinkTokenAsync((await Visits(scope).ForRequestAsync(requestId)).Single().Id, Agent))!;
             url = "/t/demo/" + VisitLinkPaths.For(token);
         }
 
@@ -185,7 +187,7 @@ public sealed class VisitsShould(AppFactory factory) : IClassFixture<AppFactory>
             number = await InReturnVisitAsync(scope, "Refused links");
             var request = (await Desk(scope).GetAsync(number))!;
             visitId = (await Visits(scope).ForRequestAsync(request.Id)).Single().Id;
-            token = (await Visits(scope).LinkTokenAsync(visitId))!;
+            token = (await Visits(scope).LinkTokenAsync(visitId, Agent))!;
             var tenant = scope.ServiceProvider.GetRequiredService<AfterSales.Tenancy.ITenantContext>().Tenant!.Id;
             expired = scope.ServiceProvider.GetRequiredService<VisitLinks>().Issue(tenant, visitId, DateTimeOffset.UtcNow.AddMinutes(-1));
             var middle = token.Length / 2;
@@ -237,7 +239,7 @@ public sealed class VisitsShould(AppFactory factory) : IClassFixture<AppFactory>
 
         Assert.Equal(VisitRecordStatus.NotFound, (await Visits(acme).RecordAsync(demoVisit, Happy, demoVisitStamp, demoRequestStamp, acmeAgent)).Status);
         Assert.Empty(await Visits(acme).ForRequestAsync(demoRequest));
-        Assert.Null(await Visits(acme).LinkTokenAsync(demoVisit));
+        Assert.Null(await Visits(acme).LinkTokenAsync(demoVisit, Agent));
         Assert.DoesNotContain((await Visits(acme).ListAsync(new VisitQuery(Pending: true, Take: 100))).Items, r => r.Id == demoVisit);
     }
 
@@ -271,7 +273,7 @@ public sealed class VisitsShould(AppFactory factory) : IClassFixture<AppFactory>
         var number = await InReturnVisitAsync(scope, "Unreachable");
         var request = (await Desk(scope).GetAsync(number))!;
         var pending = (await Visits(scope).ForRequestAsync(request.Id)).Single();
-        var token = (await Visits(scope).LinkTokenAsync(pending.Id))!;
+        var token = (await Visits(scope).LinkTokenAsync(pending.Id, Agent))!;
         var engineer = new RequestActor(request.AssigneeId, "Engineer", new HashSet<string> { Roles.Engineer });
 
         var byEngineer = await Visits(scope).CancelAsync(pending.Id, pending.ConcurrencyStamp, engineer);
@@ -285,7 +287,7 @@ public sealed class VisitsShould(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal((ReturnVisitStatus.Cancelled, "Agent"), (visit.Status, visit.RecordedBy));
         Assert.Equal("ReturnVisit", (await Desk(scope).GetAsync(number))!.Status);
         Assert.Equal(VisitRecordStatus.AlreadyAnswered, (await Visits(scope).RecordFromLinkAsync(token, Happy)).Status);
-        Assert.Null(await Visits(scope).LinkTokenAsync(pending.Id));
+        Assert.Null(await Visits(scope).LinkTokenAsync(pending.Id, Agent));
     }
 
     [Fact]

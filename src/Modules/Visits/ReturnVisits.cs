@@ -31,13 +31,14 @@ public sealed class ReturnVisits(
         return await db.ReturnVisits.AsNoTracking().Where(v => v.ServiceRequestId == requestId).OrderByDescending(v => v.Attempt).ToListAsync(cancellationToken);
     }
 
-    /// <summary>The customer's link token for a pending visit of the current tenant; null when there is none to answer.</summary>
-    public async Task<string?> LinkTokenAsync(Guid visitId, CancellationToken cancellationToken = default)
-    {
-        using var db = dbFactory.Create();
-        var pending = await db.ReturnVisits.AnyAsync(v => v.Id == visitId && v.Status == ReturnVisitStatus.Pending, cancellationToken);
-        return pending ? links.Issue(tenantContext.Tenant!.Id, visitId) : null;
-    }
+    /// <summary>
+    /// The customer's link token for a pending visit of the current tenant, for those who may record it (a link is as good as the
+    /// answers it records); null when there is no such visit to answer or the user may not hand it out.
+    /// </summary>
+    public async Task<string?> LinkTokenAsync(Guid visitId, RequestActor actor, CancellationToken cancellationToken = default) =>
+        await FindAsync(visitId, cancellationToken) is ({ Status: ReturnVisitStatus.Pending }, var request) && MayRecord(actor, request.AssigneeId)
+            ? links.Issue(tenantContext.Tenant!.Id, visitId)
+            : null;
 
     /// <summary>Records what the customer said on the phone, if the visit and its request are still as the user saw them.</summary>
     public async Task<VisitOutcome> RecordAsync(Guid visitId, VisitAnswers answers, string visitStamp, string requestStamp, RequestActor actor,
