@@ -18,6 +18,7 @@ using AfterSales.Modules.Dispatch;
 using AfterSales.Modules.WorkReports;
 using AfterSales.Modules.Parts;
 using AfterSales.Modules.Rma;
+using AfterSales.Modules.Visits;
 using AfterSales.Modules.Workflow;
 using AfterSales.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
@@ -52,6 +53,7 @@ builder.Services.AddDispatchModule();
 builder.Services.AddRmaModule();
 builder.Services.AddWorkReportsModule();
 builder.Services.AddPartsModule();
+builder.Services.AddVisitsModule();
 builder.Services.AddWorkflowTimers(builder.Configuration);
 // One scheduler for the polls the modules registered (workflow timers, the notification outbox); idle when every poll is off.
 builder.Services.AddQuartz();

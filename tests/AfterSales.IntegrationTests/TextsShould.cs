@@ -23,6 +23,7 @@ public sealed partial class TextsShould
         ("src/Modules/Rma", 'R', "src/Modules/Rma/RmaText.tsv"),
         ("src/Modules/WorkReports", 'O', "src/Modules/WorkReports/WorkReportText.tsv"),
         ("src/Modules/Parts", 'K', "src/Modules/Parts/PartText.tsv"),
+        ("src/Modules/Visits", 'V', "src/Modules/Visits/VisitText.tsv"),
         // Pages of any feature render custom fields, so the forms' texts are checked everywhere.
         ("src/Modules", 'F', "src/Modules/Forms/FormsText.tsv"),
         ("src/Modules", 'T', "src/Modules/Shared/Strings.tsv"),
@@ -68,6 +69,6 @@ public sealed partial class TextsShould
     }
 
     // A literal key only: keys built at run time ("Kind." + kind) are checked by the pages' own tests.
-    [GeneratedRegex("""(?<![A-Za-z0-9_])(?<localizer>[PCATSFWLNHDROK])\["(?<key>[A-Za-z0-9_.]+)"[,\]]""")]
+    [GeneratedRegex("""(?<![A-Za-z0-9_])(?<localizer>[PCATSFWLNHDROKV])\["(?<key>[A-Za-z0-9_.]+)"[,\]]""")]
     private static partial Regex KeyUse();
 }

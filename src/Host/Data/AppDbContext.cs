@@ -24,7 +24,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
       IMultiTenantDbContext, ITenantStoreDbContext, IDataProtectionKeyContext, IAdministrationDb, ICustomersDb, IProductsDb, IServiceDb, IFormsDb, IWorkflowDb,
       AfterSales.Modules.Sla.ISlaDb, AfterSales.Modules.Notifications.INotificationsDb,
       AfterSales.Modules.Webhooks.IWebhooksDb, AfterSales.Modules.Dispatch.IDispatchDb,
-      AfterSales.Modules.Rma.IRmaDb, AfterSales.Modules.WorkReports.IWorkReportsDb, AfterSales.Modules.Parts.IPartsDb
+      AfterSales.Modules.Rma.IRmaDb, AfterSales.Modules.WorkReports.IWorkReportsDb, AfterSales.Modules.Parts.IPartsDb, AfterSales.Modules.Visits.IVisitsDb
 {
     public string? CurrentTenantId => tenantContext.Tenant?.Id;
 
@@ -108,6 +108,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<AfterSales.Modules.Parts.PartRequest> PartRequests => Set<AfterSales.Modules.Parts.PartRequest>();
     public DbSet<AfterSales.Modules.Parts.PartRequestLine> PartRequestLines => Set<AfterSales.Modules.Parts.PartRequestLine>();
     public DbSet<AfterSales.Modules.Parts.PartMovement> PartMovements => Set<AfterSales.Modules.Parts.PartMovement>();
+    public DbSet<AfterSales.Modules.Visits.ReturnVisit> ReturnVisits => Set<AfterSales.Modules.Visits.ReturnVisit>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

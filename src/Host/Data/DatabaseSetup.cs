@@ -48,6 +48,7 @@ public static class DatabaseSetup
         AddModuleView<AfterSales.Modules.Rma.IRmaDb>(services);
         AddModuleView<AfterSales.Modules.WorkReports.IWorkReportsDb>(services);
         AddModuleView<AfterSales.Modules.Parts.IPartsDb>(services);
+        AddModuleView<AfterSales.Modules.Visits.IVisitsDb>(services);
         return services;
     }
 

@@ -12,7 +12,7 @@ public static partial class NotificationRules
 
     /// <summary>The values a template may use.</summary>
     public static readonly IReadOnlyList<string> Placeholders =
-        ["number", "subject", "status", "type", "priority", "customer", "assignee", "actor", "company", "link"];
+        ["number", "subject", "status", "type", "priority", "customer", "assignee", "actor", "company", "link", Visits.VisitLinkPlaceholder.Name];
 
     /// <summary>The text with every placeholder replaced; HTML-escaped values for an e-mail body.</summary>
     public static string Render(string template, IReadOnlyDictionary<string, string?> values, bool html = false) =>

@@ -17,7 +17,7 @@ namespace AfterSales.Modules.Notifications;
 /// </summary>
 public sealed class NotifyHandler(
     IAssigneeDirectory staff, CustomerDirectory customers, DictionaryBook dictionaries, ITenantContext tenantContext, IConfiguration configuration,
-    ILogger<NotifyHandler> log) : IRequestActionHandler
+    AfterSales.Modules.Visits.VisitLinkPlaceholder visitLinks, ILogger<NotifyHandler> log) : IRequestActionHandler
 {
     // A timer batch fires dozens of notifications in one unit of work: templates, role members and names are read once for it.
     private readonly ConditionalWeakTable<IServiceDb, UnitCache> caches = new();
@@ -50,6 +50,13 @@ public sealed class NotifyHandler(
         var zh = culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
         var link = $"requests/{request.Number}";
         var values = await ValuesAsync(context, customer, culture, link, cache, cancellationToken);
+        // A customer's link is a credential: issued only for a template that sends one.
+        if (new[] { template.SubjectZh, template.SubjectEn, template.BodyZh, template.BodyEn }.Any(t => t.Contains("{{" + AfterSales.Modules.Visits.VisitLinkPlaceholder.Name + "}}", StringComparison.Ordinal))
+            && await visitLinks.PathAsync(context, cancellationToken) is { } visitPath)
+        {
+            values[AfterSales.Modules.Visits.VisitLinkPlaceholder.Name] = $"{configuration["Notifications:PublicBaseUrl"]?.TrimEnd('/')}/t/{tenant.Identifier}/{visitPath}";
+        }
+
         var subject = Clip(NotificationRules.Render(zh ? template.SubjectZh : template.SubjectEn, values), NotificationRules.SubjectLength);
         var bodyTemplate = zh ? template.BodyZh : template.BodyEn;
         var body = notify.Channel == NotificationChannel.Email ? NotificationRules.Html(bodyTemplate, values) : NotificationRules.Render(bodyTemplate, values);

@@ -516,9 +516,6 @@ public sealed class RequestWorkflow(
                     locks = true;
                     db.RequestEvents.Add(Event(request, now, RequestEventKind.Locked, actor, lockAction.Reason));
                     break;
-                case CreateReturnVisitAction:
-                    db.RequestEvents.Add(Event(request, now, RequestEventKind.ReturnVisitDue, actor, step.ElementKey));
-                    break;
                 default:
                     delegated.Add(step);
                     break;

@@ -2025,6 +2025,82 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.ToTable("ServiceLevelTargets", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Modules.Visits.ReturnVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Channel")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool?>("Overcharged")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("RecordedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int?>("Satisfaction")
+                        .HasColumnType("int");
+
+                    b.Property<bool?>("Satisfied")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("ServiceRequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool?>("Solved")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceRequestId");
+
+                    b.HasIndex("TenantId", "ServiceRequestId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ReturnVisits_OnePending")
+                        .HasFilter("Status = 0");
+
+                    b.HasIndex("TenantId", "Status", "DueAt");
+
+                    b.ToTable("ReturnVisits", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Modules.Webhooks.WebhookDelivery", b =>
                 {
                     b.Property<long>("Id")
@@ -3079,6 +3155,15 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("ServiceTypeId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Visits.ReturnVisit", b =>
+                {
+                    b.HasOne("AfterSales.Modules.Service.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AfterSales.Modules.Webhooks.WebhookDelivery", b =>

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AfterSales.Host.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261123163008_PartsAndWorkReports")]
-    partial class PartsAndWorkReports
+    [Migration("20261123163919_FieldService")]
+    partial class FieldService
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2011,6 +2011,82 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.ToTable("ServiceLevelTargets", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Modules.Visits.ReturnVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Overcharged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Satisfaction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Satisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ServiceRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Solved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceRequestId");
+
+                    b.HasIndex("TenantId", "ServiceRequestId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ReturnVisits_OnePending")
+                        .HasFilter("Status = 0");
+
+                    b.HasIndex("TenantId", "Status", "DueAt");
+
+                    b.ToTable("ReturnVisits", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Modules.Webhooks.WebhookDelivery", b =>
                 {
                     b.Property<long>("Id")
@@ -3051,6 +3127,15 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ServiceTypeId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Visits.ReturnVisit", b =>
+                {
+                    b.HasOne("AfterSales.Modules.Service.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AfterSales.Modules.Webhooks.WebhookDelivery", b =>
