@@ -16,6 +16,7 @@ using AfterSales.Modules.Notifications;
 using AfterSales.Modules.Webhooks;
 using AfterSales.Modules.Dispatch;
 using AfterSales.Modules.Rma;
+using AfterSales.Modules.Scheduling;
 using AfterSales.Modules.Workflow;
 using AfterSales.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
@@ -48,6 +49,7 @@ builder.Services.AddNotificationsModule(builder.Configuration);
 builder.Services.AddWebhooksModule(builder.Configuration);
 builder.Services.AddDispatchModule();
 builder.Services.AddRmaModule();
+builder.Services.AddSchedulingModule();
 builder.Services.AddWorkflowTimers(builder.Configuration);
 // One scheduler for the polls the modules registered (workflow timers, the notification outbox); idle when every poll is off.
 builder.Services.AddQuartz();

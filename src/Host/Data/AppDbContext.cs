@@ -24,7 +24,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
       IMultiTenantDbContext, ITenantStoreDbContext, IDataProtectionKeyContext, IAdministrationDb, ICustomersDb, IProductsDb, IServiceDb, IFormsDb, IWorkflowDb,
       AfterSales.Modules.Sla.ISlaDb, AfterSales.Modules.Notifications.INotificationsDb,
       AfterSales.Modules.Webhooks.IWebhooksDb, AfterSales.Modules.Dispatch.IDispatchDb,
-      AfterSales.Modules.Rma.IRmaDb
+      AfterSales.Modules.Rma.IRmaDb, AfterSales.Modules.Scheduling.ISchedulingDb
 {
     public string? CurrentTenantId => tenantContext.Tenant?.Id;
 
@@ -103,6 +103,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<AfterSales.Modules.Rma.RequestShipment> RequestShipments => Set<AfterSales.Modules.Rma.RequestShipment>();
     public DbSet<AfterSales.Modules.Dispatch.AssignmentCursor> AssignmentCursors => Set<AfterSales.Modules.Dispatch.AssignmentCursor>();
     public DbSet<AfterSales.Modules.Dispatch.EngineerProfile> EngineerProfiles => Set<AfterSales.Modules.Dispatch.EngineerProfile>();
+    public DbSet<AfterSales.Modules.Scheduling.Appointment> Appointments => Set<AfterSales.Modules.Scheduling.Appointment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

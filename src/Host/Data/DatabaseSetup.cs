@@ -46,6 +46,7 @@ public static class DatabaseSetup
         AddModuleView<AfterSales.Modules.Webhooks.IWebhooksDb>(services);
         AddModuleView<AfterSales.Modules.Dispatch.IDispatchDb>(services);
         AddModuleView<AfterSales.Modules.Rma.IRmaDb>(services);
+        AddModuleView<AfterSales.Modules.Scheduling.ISchedulingDb>(services);
         return services;
     }
 
