@@ -21,6 +21,7 @@ public sealed partial class TextsShould
         ("src/Modules/Webhooks", 'H', "src/Modules/Webhooks/WebhookText.tsv"),
         ("src/Modules/Dispatch", 'D', "src/Modules/Dispatch/DispatchText.tsv"),
         ("src/Modules/Rma", 'R', "src/Modules/Rma/RmaText.tsv"),
+        ("src/Modules/Scheduling", 'G', "src/Modules/Scheduling/ScheduleText.tsv"),
         // Pages of any feature render custom fields, so the forms' texts are checked everywhere.
         ("src/Modules", 'F', "src/Modules/Forms/FormsText.tsv"),
         ("src/Modules", 'T', "src/Modules/Shared/Strings.tsv"),
@@ -66,6 +67,6 @@ public sealed partial class TextsShould
     }
 
     // A literal key only: keys built at run time ("Kind." + kind) are checked by the pages' own tests.
-    [GeneratedRegex("""(?<![A-Za-z0-9_])(?<localizer>[PCATSFWLNHDR])\["(?<key>[A-Za-z0-9_.]+)"[,\]]""")]
+    [GeneratedRegex("""(?<![A-Za-z0-9_])(?<localizer>[PCATSFWLNHDRG])\["(?<key>[A-Za-z0-9_.]+)"[,\]]""")]
     private static partial Regex KeyUse();
 }
