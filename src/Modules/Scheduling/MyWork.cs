@@ -40,7 +40,7 @@ public sealed class MyWork(IDbFactory<ISchedulingDb> dbFactory, RequestDesk desk
         var requestIds = visits.Select(v => v.ServiceRequestId).Concat(waiting).Distinct().ToList();
         var requests = await db.ServiceRequests.AsNoTracking().Where(r => requestIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
         var customerIds = requests.Values.Where(r => r.CustomerId is not null).Select(r => r.CustomerId!.Value).Distinct().ToList();
-        var customers = await db.Customers.AsNoTracking().Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var customers = await db.Customers.AsNoTracking().Include(c => c.Contacts).Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         var serialIds = requests.Values.Where(r => r.SerialNumberId is not null).Select(r => r.SerialNumberId!.Value).Distinct().ToList();
         var serials = await db.SerialNumbers.AsNoTracking().Where(s => serialIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
         var modelCodes = requests.Values.Where(r => r.ModelCode is not null).Select(r => r.ModelCode!).Distinct().ToList();
@@ -50,8 +50,12 @@ public sealed class MyWork(IDbFactory<ISchedulingDb> dbFactory, RequestDesk desk
         {
             var customer = r.CustomerId is { } c ? customers.GetValueOrDefault(c) : null;
             var serial = r.SerialNumberId is { } s ? serials.GetValueOrDefault(s) : null;
+            // Whom to call: the request's contact; without one, the customer's first contact with a phone, then the customer's own line.
+            var contact = customer?.Contacts.FirstOrDefault(c => !string.IsNullOrWhiteSpace(c.Phone));
+            var (contactName, contactPhone) = r.ContactName is not null || r.ContactPhone is not null ? (r.ContactName, r.ContactPhone)
+                : contact is not null ? (contact.Name, contact.Phone) : (customer?.Name, customer?.Phone);
             return new WorkCard(r.Id, r.Number, r.Subject, r.CustomerId, customer?.Name, customer?.Address, customer?.Region,
-                r.ContactName ?? customer?.Name, r.ContactPhone ?? customer?.Phone, r.ModelCode, r.ModelCode is { } m ? models.GetValueOrDefault(m) : null,
+                contactName, contactPhone, r.ModelCode, r.ModelCode is { } m ? models.GetValueOrDefault(m) : null,
                 r.SerialNumber, serial?.WarrantyOn(today), visit is null ? null : AppointmentView.Of(visit, zone));
         }
 
