@@ -238,6 +238,36 @@ public sealed class AppointmentsShould(AppFactory factory) : IClassFixture<AppFa
         Assert.Equal(AppointmentStatus.Planned, (await check.ServiceProvider.GetRequiredService<AppointmentBook>().GetAsync(demoVisit))!.Status);
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-CN")]
+    public void WordEveryVisitTextBuiltAtRunTimeInBothLanguages(string culture)
+    {
+        var schedule = factory.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<ScheduleText>>();
+        var service = factory.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<ServiceText>>();
+        var steps = Enum.GetNames<VisitStep>();
+        string[] scheduleKeys =
+        [
+            .. steps.Select(s => $"Step.{s}"), .. steps.Select(s => $"Step.Done.{s}"), .. Enum.GetNames<AppointmentStatus>().Select(s => $"Appointment.Status.{s}"),
+            .. new[] { VisitStep.Accept, VisitStep.Depart, VisitStep.Arrive }.Select(s => $"Progress.{s}"),
+            AppointmentWarnings.DayOff, AppointmentWarnings.OverCapacity, AppointmentWarnings.Overlap,
+            "Validation.Day", "Validation.Past", "Validation.Window", "Validation.WindowOrder", "Validation.Note", "Validation.Reason", "Validation.NoAssignee",
+            "Step.NotYours", "Step.OutOfOrder", "Step.VisitOver", "Appointment.AlreadyPlanned", "Appointment.RequestClosed",
+        ];
+        string[] timelineKeys = [.. new[] { VisitTimeline.Scheduled, VisitTimeline.Rescheduled, VisitTimeline.Cancelled }.Concat(steps).Select(k => $"Event.Appointment.{k}")];
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(culture);
+        try
+        {
+            Assert.DoesNotContain(scheduleKeys, k => schedule[k].ResourceNotFound);
+            Assert.DoesNotContain(timelineKeys, k => service[k].ResourceNotFound);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
     internal static AppointmentInput Input(DateOnly day, int from, int to, string? note = null, string? reason = null) =>
         new() { Day = day, From = new TimeOnly(from, 0), To = new TimeOnly(to, 0), Note = note, Reason = reason };
 
