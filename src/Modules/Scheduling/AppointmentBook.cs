@@ -40,7 +40,7 @@ public sealed class AppointmentBook(IDbFactory<ISchedulingDb> dbFactory, ITenant
     {
         using var db = dbFactory.Create();
         var request = await db.ServiceRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken);
-        if (request is null || Validate(input, request, moving is not null).Count > 0)
+        if (request is null || AppointmentRules.Check(input, request.AssigneeId, Today, moving is not null).Count > 0)
         {
             return [];
         }
@@ -124,7 +124,7 @@ public sealed class AppointmentBook(IDbFactory<ISchedulingDb> dbFactory, ITenant
             return new ScheduleResult(ActionStatus.NotAllowed, ErrorKey: "Appointment.RequestClosed");
         }
 
-        var errors = Validate(input, request, replaced is not null);
+        var errors = AppointmentRules.Check(input, request.AssigneeId, Today, replaced is not null);
         if (errors.Count > 0)
         {
             return new ScheduleResult(ActionStatus.Invalid, errors);
@@ -156,45 +156,6 @@ public sealed class AppointmentBook(IDbFactory<ISchedulingDb> dbFactory, ITenant
         return await TrySaveAsync(db, cancellationToken)
             ? new ScheduleResult(ActionStatus.Done, Warnings: warnings, AppointmentId: appointment.Id)
             : new ScheduleResult(ActionStatus.Conflict);
-    }
-
-    private Dictionary<string, string> Validate(AppointmentInput input, ServiceRequest request, bool moving)
-    {
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (input.Day is not { } day)
-        {
-            errors[nameof(input.Day)] = "Validation.Day";
-        }
-        else if (day < Today)
-        {
-            errors[nameof(input.Day)] = "Validation.Past";
-        }
-
-        if (input.From is null || input.To is null)
-        {
-            errors["Window"] = "Validation.Window";
-        }
-        else if (input.To <= input.From)
-        {
-            errors["Window"] = "Validation.WindowOrder";
-        }
-
-        if (input.Note?.Trim().Length > Appointment.NoteLength)
-        {
-            errors[nameof(input.Note)] = "Validation.Note";
-        }
-
-        if (moving && (string.IsNullOrWhiteSpace(input.Reason) || input.Reason.Trim().Length > Appointment.ReasonLength))
-        {
-            errors[nameof(input.Reason)] = "Validation.Reason";
-        }
-
-        if (request.AssigneeId is null)
-        {
-            errors["Engineer"] = "Validation.NoAssignee";
-        }
-
-        return errors;
     }
 
     // The engineer's other visits that day, planned or done, against their profile.
