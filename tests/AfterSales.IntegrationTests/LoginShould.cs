@@ -19,7 +19,7 @@ public sealed class LoginShould(AppFactory factory) : IClassFixture<AppFactory>
     [InlineData("acme", "dispatcher", "Dispatcher")]
     [InlineData("acme", "agent", "Agent")]
     [InlineData("acme", "engineer", "Engineer")]
-    public async Task SignInEveryRoleAndShowItsDashboard(string tenant, string role, string displayName)
+    public async Task SignInEveryRoleAndShowItsStartPage(string tenant, string role, string displayName)
     {
         var browser = factory.CreateBrowser();
 
@@ -28,8 +28,15 @@ public sealed class LoginShould(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.Found, login.StatusCode);
         Assert.Equal($"/t/{tenant}/", Http.RedirectPath(login));
         var (response, html) = await browser.GetPageAsync($"/t/{tenant}/");
+        if (role == "engineer")
+        {
+            // An engineer starts on their day (My work), not on the desk's numbers.
+            Assert.Equal($"/t/{tenant}/my-work", Http.RedirectPath(response));
+            (response, html) = await browser.GetPageAsync($"/t/{tenant}/my-work");
+        }
+
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("data-testid=\"dashboard-numbers\"", html, StringComparison.Ordinal);
+        Assert.Contains(role == "engineer" ? "data-testid=\"my-work-days\"" : "data-testid=\"dashboard-numbers\"", html, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"sign-out\"", html, StringComparison.Ordinal);
         Assert.Contains(displayName, html, StringComparison.Ordinal);
     }

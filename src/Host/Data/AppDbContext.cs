@@ -24,7 +24,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
       IMultiTenantDbContext, ITenantStoreDbContext, IDataProtectionKeyContext, IAdministrationDb, ICustomersDb, IProductsDb, IServiceDb, IFormsDb, IWorkflowDb,
       AfterSales.Modules.Sla.ISlaDb, AfterSales.Modules.Notifications.INotificationsDb,
       AfterSales.Modules.Webhooks.IWebhooksDb, AfterSales.Modules.Dispatch.IDispatchDb,
-      AfterSales.Modules.Rma.IRmaDb, AfterSales.Modules.WorkReports.IWorkReportsDb, AfterSales.Modules.Parts.IPartsDb, AfterSales.Modules.Visits.IVisitsDb
+      AfterSales.Modules.Rma.IRmaDb, AfterSales.Modules.WorkReports.IWorkReportsDb, AfterSales.Modules.Parts.IPartsDb, AfterSales.Modules.Visits.IVisitsDb, AfterSales.Modules.Scheduling.ISchedulingDb
 {
     public string? CurrentTenantId => tenantContext.Tenant?.Id;
 
@@ -109,6 +109,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<AfterSales.Modules.Parts.PartRequestLine> PartRequestLines => Set<AfterSales.Modules.Parts.PartRequestLine>();
     public DbSet<AfterSales.Modules.Parts.PartMovement> PartMovements => Set<AfterSales.Modules.Parts.PartMovement>();
     public DbSet<AfterSales.Modules.Visits.ReturnVisit> ReturnVisits => Set<AfterSales.Modules.Visits.ReturnVisit>();
+    public DbSet<AfterSales.Modules.Scheduling.Appointment> Appointments => Set<AfterSales.Modules.Scheduling.Appointment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

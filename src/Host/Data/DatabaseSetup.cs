@@ -49,6 +49,7 @@ public static class DatabaseSetup
         AddModuleView<AfterSales.Modules.WorkReports.IWorkReportsDb>(services);
         AddModuleView<AfterSales.Modules.Parts.IPartsDb>(services);
         AddModuleView<AfterSales.Modules.Visits.IVisitsDb>(services);
+        AddModuleView<AfterSales.Modules.Scheduling.ISchedulingDb>(services);
         return services;
     }
 

@@ -58,6 +58,9 @@ public enum RequestEventKind
     /// <summary>The assignee gave the request back; the text is their reason.</summary>
     Declined = 14,
 
+    /// <summary>A visit agreed, moved or called off, or a step of it (accepted, set off, arrived, finished); the text names which, the details give the window or reason.</summary>
+    Appointment = 15,
+
     /// <summary>A spare part moved (applied for, approved, shipped…); the text is the movement and the part request's number, read by an <see cref="IRequestEventText"/>.</summary>
     PartMoved = 20,
 }
