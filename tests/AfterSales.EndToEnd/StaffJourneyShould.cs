@@ -374,6 +374,111 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
     }
 
     [Fact]
+    public async Task CloseTheLoopOfAnOnSiteRequestFromDispatchThroughThePhoneWorkReportVerificationAndReturnVisit()
+    {
+        // The dispatcher takes an on-site request and dispatches it.
+        string number;
+        await using (var dispatcher = await SignInAtDemoAsync("dispatcher@demo.example"))
+        {
+            var page = dispatcher.Page;
+            await page.GotoAsync($"{app.BaseUrl}/t/demo/requests/new");
+            await WaitForCircuitAsync(page);
+            await page.GetByTestId("type-ONSITE").ClickAsync();
+            await page.GetByTestId("request-customer").FillAsync("C1002");
+            await page.GetByTestId("request-customer").PressAsync("Tab");
+            await page.GetByTestId("request-subject").FillAsync("滤网堵塞，出风弱");
+            await page.GetByTestId("request-subject").PressAsync("Tab");
+            await page.GetByTestId("request-save").ClickAsync();
+            await ExpectUrlAsync(page, "/t/demo/requests/SR-[0-9]{8}-[0-9]{4}$");
+            number = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+            await page.GetByTestId("action-Assign").ClickAsync();
+            await page.GetByTestId("cf-assigneeId").Locator(".rz-dropdown").ClickAsync();
+            await page.Locator(".rz-dropdown-item", new() { HasText = "Engineer" }).First.ClickAsync();
+            await page.GetByTestId("action-confirm").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("request-assignee")).ToContainTextAsync("Engineer");
+            Assert.Empty(dispatcher.Errors);
+        }
+
+        // The engineer, on a phone, writes the work report with a part from the catalogue and the customer's signature.
+        await using (var engineer = await SignInAtDemoAsync("engineer@demo.example", Phone))
+        {
+            var page = engineer.Page;
+            await page.GotoAsync($"{app.BaseUrl}/t/demo/requests/{number}");
+            await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await page.GetByTestId("work-report-write").ClickAsync();
+            await ExpectUrlAsync(page, $"/t/demo/requests/{number}/work-report$");
+            await page.GetByTestId("report-fault-category").ClickAsync();
+            await page.Locator(".rz-dropdown-item >> visible=true").First.ClickAsync();
+            await page.GetByTestId("report-measures").FillAsync("清洗滤网并更换一片新滤网");
+            await page.GetByTestId("part-search").FillAsync("P-KT-FLT");
+            await page.GetByTestId("part-hit").First.ClickAsync();
+            await Assertions.Expect(page.GetByTestId("report-part-line")).ToContainTextAsync("空气滤网");
+            var pad = page.GetByTestId("signature-pad");
+            await pad.ScrollIntoViewIfNeededAsync();
+            var box = (await pad.BoundingBoxAsync())!;
+            await page.Mouse.MoveAsync(box.X + 30, box.Y + box.Height / 2);
+            await page.Mouse.DownAsync();
+            for (var i = 1; i <= 20; i++)
+            {
+                await page.Mouse.MoveAsync(box.X + 30 + i * 12, box.Y + box.Height / 2 + (float)Math.Sin(i / 2.0) * 30);
+            }
+
+            await page.Mouse.UpAsync();
+            await page.GetByTestId("signature-name").FillAsync("李四");
+            await page.GetByTestId("signature-save").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("signature-image")).ToBeVisibleAsync();
+            await SaveAsync(page, "work-report-phone-zh-CN");
+            await page.GetByTestId("work-report-submit").ClickAsync();
+            await page.Locator(".rz-dialog-confirm-buttons button").First.ClickAsync();
+            await ExpectUrlAsync(page, $"/t/demo/requests/{number}$");
+            await Assertions.Expect(page.GetByTestId("work-report-state")).ToContainTextAsync("待核销");
+            await Assertions.Expect(page.Locator("main .as-page-head")).ToContainTextAsync("已处理");
+            Assert.Empty(engineer.Errors);
+        }
+
+        // The manager verifies it and prints the service report with its QR code.
+        await using (var manager = await SignInAtDemoAsync("manager@demo.example"))
+        {
+            var page = manager.Page;
+            await page.GotoAsync($"{app.BaseUrl}/t/demo/verification");
+            await WaitForCircuitAsync(page);
+            var row = page.GetByTestId("verification-grid").Locator("tr", new() { HasText = number });
+            await row.GetByTestId("verification-accept").ClickAsync();
+            await page.GetByTestId("verify-confirm").ClickAsync();
+            await Assertions.Expect(page.Locator(".rz-notification")).ToContainTextAsync("已核销");
+            await page.GotoAsync($"{app.BaseUrl}/t/demo/requests/{number}");
+            await WaitForCircuitAsync(page);
+            await page.GetByTestId("work-report-print").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("service-report")).ToContainTextAsync("P-KT-FLT");
+            await Assertions.Expect(page.GetByTestId("service-report-signature")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("service-report").Locator("svg")).ToBeVisibleAsync();
+            await page.EmulateMediaAsync(new() { Media = Media.Print });
+            await SaveAsync(page, "service-report-print-zh-CN");
+            Assert.Empty(manager.Errors);
+        }
+
+        // The agent starts the return visit and records a satisfied customer: the request closes.
+        await using (var agent = await SignInAtDemoAsync("agent@demo.example"))
+        {
+            var page = agent.Page;
+            await page.GotoAsync($"{app.BaseUrl}/t/demo/requests/{number}");
+            await WaitForCircuitAsync(page);
+            await page.GetByTestId("action-StartReturnVisit").ClickAsync();
+            await page.GetByTestId("action-confirm").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("visit-pending")).ToBeVisibleAsync();
+            await page.GetByTestId("visit-solved").GetByText("是").ClickAsync();
+            await page.GetByTestId("visit-overcharged").GetByText("否").ClickAsync();
+            await page.GetByTestId("visit-satisfaction").Locator("button[aria-posinset='5']").ClickAsync();
+            await page.GetByTestId("visit-comment").FillAsync("师傅很专业");
+            await page.GetByTestId("visit-record").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("visit-history")).ToContainTextAsync("师傅很专业");
+            await Assertions.Expect(page.Locator("main .as-page-head")).ToContainTextAsync("已关闭");
+            Assert.Empty(agent.Errors);
+        }
+    }
+
+    [Fact]
     public async Task RegisterAUnitAndLookUpItsWarranty()
     {
         await using var session = await SignInAtDemoAsync("dispatcher@demo.example");
@@ -694,15 +799,15 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
         Assert.Empty(agent.Errors);
     }
 
-    private async Task<BrowserSession> SignInAtDemoAsync(string email)
+    private async Task<BrowserSession> SignInAtDemoAsync(string email, ViewportSize? viewport = null)
     {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Desktop, Locale = "zh-CN" });
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport ?? Desktop, Locale = "zh-CN", HasTouch = viewport == Phone });
         context.SetDefaultTimeout(20_000);
         var page = await context.NewPageAsync();
         var session = new BrowserSession(context, page);
         page.PageError += (_, message) => session.Errors.Add(message);
         await SignInAsync(page, "/t/demo", email, "Demo@12345");
-        await page.WaitForURLAsync(new Regex("/t/demo/$"));
+        await page.WaitForURLAsync(new Regex("/t/demo/(my-work)?$"));
         return session;
     }
 
