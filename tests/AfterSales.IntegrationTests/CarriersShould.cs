@@ -36,7 +36,10 @@ public sealed class CarriersShould(AppFactory factory) : IClassFixture<AppFactor
         var refused = await workflow.FireAsync(number, "ShipBack", unknown, null, (await desk.GetAsync(number))!.ConcurrencyStamp, Desk);
         var input = new Dictionary<string, string?> { ["carrier"] = "ZTO", ["trackingNumber"] = "ZT 7788/9", ["shippedOn"] = "2026-11-20" };
         Assert.Equal(ActionStatus.Done, (await workflow.FireAsync(number, "ShipBack", input, null, (await desk.GetAsync(number))!.ConcurrencyStamp, Desk)).Status);
-        var (shipment, carrier) = Assert.Single(await carriers.ShipmentsAsync(request.Id));
+        // The customer's parcel to the factory was recorded when it was sent; the one back is the latest, listed first.
+        var shipments = await carriers.ShipmentsAsync(request.Id);
+        Assert.Equal(["ShippedBack", "InTransitToFactory"], shipments.Select(s => s.Shipment.Status));
+        var (shipment, carrier) = shipments[0];
 
         Assert.Equal(["SF", "JD", "EMS", "ZTO", "YTO", "STO", "YUNDA", "DEPPON"], (await carriers.ListAsync()).Select(c => c.Code));
         Assert.Equal(AfterSales.Modules.Forms.FieldKind.SingleSelect, carrierField.Kind);

@@ -78,13 +78,14 @@ public sealed class DefaultWorkflowsShould
         var desk = As(Dispatcher);
         var instance = engine.Start(rma, "R-1", desk).Instance!;
         instance = Fire(rma, instance, "Assign", desk, ("assigneeId", "eng-1"));
-        instance = Fire(rma, instance, "AwaitShipment", desk);
+        Assert.Equal(["carrier", "trackingNumber", "shippedOn"], engine.Fire(rma, instance, "AwaitShipment", desk).Refusal!.MissingFields);
+        instance = Fire(rma, instance, "AwaitShipment", desk, ("carrier", "SF"), ("trackingNumber", "SF100"), ("shippedOn", new DateOnly(2026, 3, 1)));
         Assert.Equal(StatusCategory.Waiting, rma.FindStatus(instance.Status)!.Category);
         Assert.Single(instance.Timers, t => t.Key == "shipmentOverdue");
-        instance = Fire(rma, instance, "Receive", As(Engineer));
+        instance = Fire(rma, instance, "Receive", As(Engineer), ("inspection", "casing cracked, board burnt"));
 
-        Assert.Equal(RefusalReason.RoleNotAllowed, engine.Fire(rma, instance, "Judge", desk, Form(("warrantyCovered", true), ("responsibility", "factory"), ("measures", "replace"))).Refusal!.Reason);
-        instance = Fire(rma, instance, "Judge", As(Manager), ("warrantyCovered", true), ("responsibility", "factory"), ("measures", "replace board"));
+        Assert.Equal(RefusalReason.RoleNotAllowed, engine.Fire(rma, instance, "Judge", desk, Form(("warrantyCovered", true), ("responsibility", "factory"), ("costSharing", "factory"), ("measures", "replace"))).Refusal!.Reason);
+        instance = Fire(rma, instance, "Judge", As(Manager), ("warrantyCovered", true), ("responsibility", "factory"), ("costSharing", "factory pays all"), ("measures", "replace board"));
         Assert.Equal(["trackingNumber", "shippedOn"], engine.Fire(rma, instance, "ShipBack", As(Engineer), Form(("carrier", "SF"))).Refusal!.MissingFields);
 
         var shipped = engine.Fire(rma, instance, "ShipBack", As(Engineer), Form(("carrier", "SF"), ("trackingNumber", "SF123"), ("shippedOn", new DateOnly(2026, 3, 9))));

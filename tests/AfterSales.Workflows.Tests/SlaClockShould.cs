@@ -114,11 +114,11 @@ public sealed class SlaClockShould
         Assert.Equal(TimeSpan.FromHours(2), instance.Clock(SlaClockKind.Assignment)!.Accrued);
 
         time.SetUtcNow(At(2, 12));
-        instance = engine.Fire(rma, instance, "AwaitShipment", desk).Instance!;
+        instance = engine.Fire(rma, instance, "AwaitShipment", desk, Form(("carrier", "SF"), ("trackingNumber", "SF1"), ("shippedOn", new DateOnly(2026, 3, 2)))).Instance!;
         Assert.Equal(SlaClockState.Paused, instance.Clock(SlaClockKind.Resolution)!.State);
 
         time.SetUtcNow(At(9, 9));
-        instance = engine.Fire(rma, instance, "Receive", desk).Instance!;
+        instance = engine.Fire(rma, instance, "Receive", desk, Form(("inspection", "casing intact"))).Instance!;
         var resolution = instance.Clock(SlaClockKind.Resolution)!;
         Assert.Equal(SlaClockState.Running, resolution.State);
         Assert.Equal(TimeSpan.FromHours(3), resolution.Accrued);

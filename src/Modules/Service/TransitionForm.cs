@@ -24,6 +24,8 @@ public sealed class TransitionForm(IAssigneeDirectory assignees, DictionaryBook 
         ["measures"] = (FieldKind.MultiLineText, "处理措施", "Measures taken"),
         ["warrantyCovered"] = (FieldKind.YesNo, "保修范围内", "Covered by warranty"),
         ["responsibility"] = (FieldKind.Text, "责任判定", "Responsibility"),
+        ["costSharing"] = (FieldKind.Text, "费用分担", "Cost sharing"),
+        ["inspection"] = (FieldKind.MultiLineText, "收货检验", "Inspection on receipt"),
         ["carrier"] = (FieldKind.SingleSelect, "承运商", "Carrier"),
         ["trackingNumber"] = (FieldKind.Text, "运单号", "Tracking number"),
         ["shippedOn"] = (FieldKind.Date, "寄出日期", "Shipped on"),

@@ -16,7 +16,7 @@ public static class DefaultWorkflows
     public static IReadOnlySet<string> FieldKeys { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "assigneeId", "requestedDate", "answer", "faultCategory", "measures", "complaintCategory",
-        "warrantyCovered", "responsibility", "carrier", "trackingNumber", "shippedOn",
+        "warrantyCovered", "responsibility", "costSharing", "inspection", "carrier", "trackingNumber", "shippedOn",
     };
 
     /// <summary>All default workflows, keyed by service type code.</summary>
@@ -72,8 +72,9 @@ public static class DefaultWorkflows
         closeFrom: ["ReturnVisit"]);
 
     /// <summary>
-    /// Return to factory: registered, shipped in (waiting), received, re-judged (warranty, responsibility), repaired at
-    /// the factory (waiting), shipped back with carrier and tracking number (waiting), return visit.
+    /// Return to factory: registered, shipped in by the customer with carrier and tracking number (waiting), received with an
+    /// inspection, re-judged (warranty, responsibility, cost sharing, measures), repaired at the factory (waiting), shipped back
+    /// with carrier and tracking number (waiting), return visit.
     /// </summary>
     public static WorkflowDefinition ReturnToFactory()
     {
@@ -96,9 +97,9 @@ public static class DefaultWorkflows
                 ManagerAssign(),
                 Hold(["WaitingForAssignment", "Assigned"]),
                 Resume(),
-                Transition("AwaitShipment", ["Assigned"], "InTransitToFactory", "客户已寄出", "Customer shipped", AssigneeOrDesk),
-                Transition("Receive", ["InTransitToFactory"], "ReceivedAtFactory", "确认收货", "Confirm receipt", [.. ServiceDesk, Engineer]),
-                Transition("Judge", ["ReceivedAtFactory"], "RepairingAtFactory", "复判", "Re-judge", [Manager, Engineer], "warrantyCovered", "responsibility", "measures"),
+                Transition("AwaitShipment", ["Assigned"], "InTransitToFactory", "客户已寄出", "Customer shipped", AssigneeOrDesk, "carrier", "trackingNumber", "shippedOn"),
+                Transition("Receive", ["InTransitToFactory"], "ReceivedAtFactory", "确认收货", "Confirm receipt", [.. ServiceDesk, Engineer], "inspection"),
+                Transition("Judge", ["ReceivedAtFactory"], "RepairingAtFactory", "复判", "Re-judge", [Manager, Engineer], "warrantyCovered", "responsibility", "costSharing", "measures"),
                 Transition("ShipBack", ["RepairingAtFactory"], "ShippedBack", "寄回客户", "Ship back", [.. ServiceDesk, Engineer], "carrier", "trackingNumber", "shippedOn") with
                 {
                     Actions = [new NotifyAction { Channel = NotificationChannel.Email, Recipients = [Recipient.Customer], Template = "rma.shippedBack" }],
