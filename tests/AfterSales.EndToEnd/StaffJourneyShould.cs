@@ -652,6 +652,8 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
         await agentPage.GetByTestId("save-filter").ClickAsync();
         await agentPage.GetByTestId("filter-name").FillAsync("故障 E5");
         await agentPage.GetByTestId("filter-name-save").ClickAsync();
+        // Saved once the page says so: leaving earlier would end the circuit before the save.
+        await Assertions.Expect(agentPage.Locator(".rz-notification")).ToContainTextAsync("故障 E5");
         await agentPage.GotoAsync($"{app.BaseUrl}/t/demo/requests");
         await WaitForCircuitAsync(agentPage);
         await Assertions.Expect(agentPage.GetByTestId("requests-grid")).ToContainTextAsync("空调不制冷");
