@@ -35,6 +35,7 @@ public sealed class WorkReportsShould(AppFactory factory) : IClassFixture<AppFac
         input.TravelFee = 25.5m;
 
         var saved = await book.SaveAsync(request, null, input, null, engineer);
+        var photo = await book.AddPhotosAsync(request, saved.Id!.Value, [new AttachmentUpload("unit.png", "image/png", Png.Length, () => new MemoryStream(Png))], engineer);
         var signed = await book.SignAsync(request, saved.Id!.Value, Png, "张三", saved.Stamp!, engineer);
         var submitted = await book.SubmitAsync(await ReloadAsync(scope, request), saved.Id.Value, signed.Stamp!, engineer);
 
@@ -48,6 +49,10 @@ public sealed class WorkReportsShould(AppFactory factory) : IClassFixture<AppFac
         Assert.Equal(("WR-FAN", 120m), (report.Parts[0].Code, report.Parts[0].UnitPrice));
         Assert.Equal(new Charges(240m, 30m, 80m, 25.5m, 0m, 345.5m), charges);
         Assert.NotNull(await book.SignatureDataUrlAsync(report));
+        Assert.Equal(AttachmentStatus.Added, photo.Status);
+        Assert.Equal(photo.Added.Select(a => a.Id), report.PhotoIds);
+        var late = await book.AddPhotosAsync(after, report.Id, [new AttachmentUpload("late.png", "image/png", Png.Length, () => new MemoryStream(Png))], engineer);
+        Assert.Equal(AttachmentStatus.NotFound, late.Status);
         Assert.Contains(await Desk(scope).TimelineAsync(request.Id), e => e.Kind == RequestEventKind.Comment && e.Text!.Contains("1", StringComparison.Ordinal) && e.By == engineer.Name);
         // Submitted, it is no longer the engineer's to change.
         Assert.Equal(ActionStatus.NotAllowed, (await book.SaveAsync(after, report.Id, input, report.ConcurrencyStamp, engineer)).Status);

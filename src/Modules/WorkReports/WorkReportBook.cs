@@ -363,7 +363,8 @@ public sealed class WorkReportBook(
     public async Task<AttachmentAddResult> AddPhotosAsync(RequestDetail request, Guid reportId, IReadOnlyList<AttachmentUpload> uploads, RequestActor actor,
         CancellationToken cancellationToken = default)
     {
-        if (!CanWrite(request, actor))
+        // Photos belong to a report still being written; a submitted one is changed only after the manager returns it.
+        if (!CanWrite(request, actor) || await GetAsync(reportId, cancellationToken) is not { } current || current.ServiceRequestId != request.Id || !IsEditable(current))
         {
             return new AttachmentAddResult(AttachmentStatus.NotFound, [], []);
         }
