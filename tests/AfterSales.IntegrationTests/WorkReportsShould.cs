@@ -54,6 +54,9 @@ public sealed class WorkReportsShould(AppFactory factory) : IClassFixture<AppFac
         var late = await book.AddPhotosAsync(after, report.Id, [new AttachmentUpload("late.png", "image/png", Png.Length, () => new MemoryStream(Png))], engineer);
         Assert.Equal(AttachmentStatus.NotFound, late.Status);
         Assert.Contains(await Desk(scope).TimelineAsync(request.Id), e => e.Kind == RequestEventKind.Comment && e.Text!.Contains("1", StringComparison.Ordinal) && e.By == engineer.Name);
+        // Processed, the request is no longer the engineer's to give back.
+        var decline = await scope.ServiceProvider.GetRequiredService<AfterSales.Modules.Dispatch.RequestDeclines>().DeclineAsync(after.Id, "Too late", after.ConcurrencyStamp, engineer);
+        Assert.Equal(ActionStatus.NotAllowed, decline.Status);
         // Submitted, it is no longer the engineer's to change.
         Assert.Equal(ActionStatus.NotAllowed, (await book.SaveAsync(after, report.Id, input, report.ConcurrencyStamp, engineer)).Status);
     }

@@ -10,7 +10,7 @@ namespace AfterSales.Modules.Dispatch;
 /// counts a failed visit), so the request keeps its status, loses its assignee and waits in the dispatcher's queue again; the
 /// dispatcher assigns it by the workflow's assign transition, which the default workflows open from "assigned" too.
 /// </summary>
-public sealed class RequestDeclines(IDbFactory<IDispatchDb> dbFactory, TimeProvider clock)
+public sealed class RequestDeclines(IDbFactory<IDispatchDb> dbFactory, RequestWorkflow workflow, TimeProvider clock)
 {
     public const int ReasonLength = 500;
 
@@ -25,6 +25,12 @@ public sealed class RequestDeclines(IDbFactory<IDispatchDb> dbFactory, TimeProvi
         if (string.IsNullOrEmpty(reason) || reason.Length > ReasonLength)
         {
             return new ActionResult(ActionStatus.Invalid, "Decline.Validation.Reason");
+        }
+
+        // Only while the engineer still has a step to take: once they have processed it, giving it back would undo their work.
+        if (await workflow.StateAsync(requestId, actor, cancellationToken) is { Transitions.Count: 0 })
+        {
+            return new ActionResult(ActionStatus.NotAllowed);
         }
 
         using var db = dbFactory.Create();
