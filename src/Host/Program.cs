@@ -17,6 +17,7 @@ using AfterSales.Modules.Webhooks;
 using AfterSales.Modules.Dispatch;
 using AfterSales.Modules.WorkReports;
 using AfterSales.Modules.Parts;
+using AfterSales.Modules.Reminders;
 using AfterSales.Modules.Rma;
 using AfterSales.Modules.Visits;
 using AfterSales.Modules.Scheduling;
@@ -56,6 +57,7 @@ builder.Services.AddWorkReportsModule();
 builder.Services.AddPartsModule();
 builder.Services.AddVisitsModule();
 builder.Services.AddSchedulingModule();
+builder.Services.AddRemindersModule(builder.Configuration);
 builder.Services.AddWorkflowTimers(builder.Configuration);
 // One scheduler for the polls the modules registered (workflow timers, the notification outbox); idle when every poll is off.
 builder.Services.AddQuartz();

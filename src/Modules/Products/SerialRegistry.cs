@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AfterSales.Modules.Products;
 
 /// <summary>The tenant's serial-number registry and its warranty look-ups.</summary>
-public sealed partial class SerialRegistry(IDbFactory<IProductsDb> dbFactory, CustomerDirectory customers, AfterSales.Modules.Forms.FieldChecks fieldChecks, ITenantContext tenantContext, ICurrentUser currentUser, TimeProvider clock)
+public sealed partial class SerialRegistry(IDbFactory<IProductsDb> dbFactory, CustomerDirectory customers, AfterSales.Modules.Forms.FieldChecks fieldChecks, ITenantContext tenantContext, ICurrentUser currentUser, TimeProvider clock,
+    IEnumerable<IWarrantyObserver> warrantyObservers)
     : ICustomerUnits
 {
     public const int MaxPageSize = 100;
@@ -166,6 +167,7 @@ public sealed partial class SerialRegistry(IDbFactory<IProductsDb> dbFactory, Cu
             return new SerialSaveResult(SerialSaveStatus.Duplicate);
         }
 
+        var warrantyBefore = (unit.WarrantyStart, unit.WarrantyEnd);
         unit.Number = number;
         Apply(input, unit, model!, owner);
         if (!await db.WarrantyExtensions.AnyAsync(e => e.SerialNumberId == id, cancellationToken))
@@ -178,8 +180,23 @@ public sealed partial class SerialRegistry(IDbFactory<IProductsDb> dbFactory, Cu
             await AfterSales.Modules.Forms.CustomFieldRows.ReplaceAsync(db.CustomFieldValues, unit.Id, fields.Form.Schema, fields.Values, cancellationToken);
         }
 
+        var warrantyChanged = warrantyBefore != (unit.WarrantyStart, unit.WarrantyEnd);
         unit.ConcurrencyStamp = Guid.NewGuid().ToString("N");
-        return await SaveAsync(db, unit, cancellationToken);
+        var saved = await SaveAsync(db, unit, cancellationToken);
+        if (saved.Status == SerialSaveStatus.Saved && warrantyChanged)
+        {
+            await WarrantyChangedAsync(unit.Id, cancellationToken);
+        }
+
+        return saved;
+    }
+
+    private async Task WarrantyChangedAsync(Guid id, CancellationToken cancellationToken)
+    {
+        foreach (var observer in warrantyObservers)
+        {
+            await observer.WarrantyChangedAsync(id, cancellationToken);
+        }
     }
 
     /// <summary>Deletes a unit registered by mistake. A unit with warranty extensions keeps its history and stays.</summary>
@@ -395,6 +412,7 @@ public sealed partial class SerialRegistry(IDbFactory<IProductsDb> dbFactory, Cu
             return new ExtendResult(ExtendStatus.Conflict);
         }
 
+        await WarrantyChangedAsync(unit.Id, cancellationToken);
         return new ExtendResult(ExtendStatus.Saved);
     }
 

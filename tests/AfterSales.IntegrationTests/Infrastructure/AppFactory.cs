@@ -44,6 +44,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Workflow:TimerPollSeconds", "0");
         builder.UseSetting("Notifications:PollSeconds", "0");
         builder.UseSetting("Webhooks:PollSeconds", "0");
+        builder.UseSetting("Reminders:PollSeconds", "0");
     }
 
     /// <summary>A client that follows no redirects and keeps cookies.</summary>

@@ -1307,6 +1307,152 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.ToTable("WarrantyExtensions", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Modules.Reminders.DueReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OffsetDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OutboxMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RuleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SerialNumberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutboxMessageId");
+
+                    b.HasIndex("RuleId");
+
+                    b.HasIndex("SerialNumberId");
+
+                    b.HasIndex("State", "DueAt");
+
+                    b.HasIndex("TenantId", "RuleId", "SerialNumberId", "DueDate")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "RuleId", "State", "DueDate");
+
+                    b.ToTable("DueReminders", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Reminders.ReminderRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyEn")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyZh")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channels")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OffsetDays")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PlannedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("QuietFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("QuietUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffRole")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ToCustomer")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ReminderRules", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Modules.Rma.Carrier", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3167,6 +3313,28 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                         .HasForeignKey("SerialNumberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Reminders.DueReminder", b =>
+                {
+                    b.HasOne("AfterSales.Modules.Notifications.OutboxMessage", "OutboxMessage")
+                        .WithMany()
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("AfterSales.Modules.Reminders.ReminderRule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Modules.Products.SerialNumber", null)
+                        .WithMany()
+                        .HasForeignKey("SerialNumberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("OutboxMessage");
                 });
 
             modelBuilder.Entity("AfterSales.Modules.Rma.RequestShipment", b =>

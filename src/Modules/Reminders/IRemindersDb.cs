@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Modules.Reminders;
+
+/// <summary>What the reminders feature sees of the database.</summary>
+public interface IRemindersDb : IDisposable
+{
+    DbSet<ReminderRule> ReminderRules { get; }
+    DbSet<DueReminder> DueReminders { get; }
+
+    /// <summary>Warranty reminders count down to the units' warranty end and are addressed to their owners.</summary>
+    DbSet<AfterSales.Modules.Products.SerialNumber> SerialNumbers { get; }
+    DbSet<AfterSales.Modules.Customers.Customer> Customers { get; }
+
+    /// <summary>Sending is writing outbox rows in the save that marks the reminder sent.</summary>
+    DbSet<AfterSales.Modules.Notifications.OutboxMessage> OutboxMessages { get; }
+    Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker ChangeTracker { get; }
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,173 @@
+using AfterSales.Modules.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Modules.Reminders;
+
+/// <summary>The tenant's reminder rules as the admin page keeps them, with what each has coming up.</summary>
+public sealed class ReminderBook(IDbFactory<IRemindersDb> dbFactory, ReminderPlanner planner, ReminderSender sender, TimeProvider clock,
+    AfterSales.Tenancy.ITenantContext tenantContext)
+{
+    public async Task<IReadOnlyList<ReminderRuleRow>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        var rules = await db.ReminderRules.AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken);
+        var counts = await db.DueReminders.AsNoTracking().GroupBy(r => new { r.RuleId, r.State })
+            .Select(g => new { g.Key.RuleId, g.Key.State, Count = g.Count() }).ToListAsync(cancellationToken);
+        return rules.Select(r => new ReminderRuleRow(r,
+            counts.Where(c => c.RuleId == r.Id && c.State == DueReminderState.Pending).Sum(c => c.Count),
+            counts.Where(c => c.RuleId == r.Id && c.State == DueReminderState.Sent).Sum(c => c.Count))).ToList();
+    }
+
+    public async Task<ReminderRule?> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        return await db.ReminderRules.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+    }
+
+    /// <summary>Creates a rule (<paramref name="id"/> null) or changes one loaded with <paramref name="loadedStamp"/>, and plans it.</summary>
+    public async Task<ReminderSaveResult> SaveAsync(Guid? id, ReminderRuleInput input, string? loadedStamp, CancellationToken cancellationToken = default)
+    {
+        var errors = ReminderRules.Validate(input);
+        using var db = dbFactory.Create();
+        var rule = id is null ? null : await db.ReminderRules.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (id is not null && rule is null)
+        {
+            return new ReminderSaveResult(ReminderSaveStatus.NotFound);
+        }
+
+        var name = (input.Name ?? "").Trim();
+        if (!errors.ContainsKey(nameof(input.Name)) && await db.ReminderRules.AnyAsync(r => r.Name == name && r.Id != id, cancellationToken))
+        {
+            errors[nameof(input.Name)] = "Reminders.Validation.NameTaken";
+        }
+
+        if (errors.Count > 0)
+        {
+            return new ReminderSaveResult(ReminderSaveStatus.Invalid, errors);
+        }
+
+        if (rule is not null && rule.ConcurrencyStamp != loadedStamp)
+        {
+            return new ReminderSaveResult(ReminderSaveStatus.Conflict);
+        }
+
+        if (rule is null)
+        {
+            db.ReminderRules.Add(rule = new ReminderRule());
+        }
+
+        rule.Name = name;
+        rule.OffsetDays = string.Join(",", ReminderSchedule.ParseOffsets(input.OffsetDays)!);
+        rule.ToCustomer = input.ToCustomer;
+        rule.StaffRole = string.IsNullOrWhiteSpace(input.StaffRole) ? null : input.StaffRole.Trim();
+        rule.Channels = (input.InApp ? ReminderChannels.InApp : 0) | (input.Email ? ReminderChannels.Email : 0);
+        rule.SubjectZh = input.SubjectZh.Trim();
+        rule.SubjectEn = input.SubjectEn.Trim();
+        rule.BodyZh = input.BodyZh.Trim();
+        rule.BodyEn = input.BodyEn.Trim();
+        rule.QuietFrom = input.QuietFrom;
+        rule.QuietUntil = input.QuietUntil;
+        rule.IsEnabled = input.IsEnabled;
+        rule.PlannedOn = null;
+        rule.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return new ReminderSaveResult(ReminderSaveStatus.Conflict);
+        }
+
+        // Changed offsets or quiet hours show in the upcoming list at once, not after tonight's scan.
+        await planner.PlanRuleAsync(rule.Id, cancellationToken);
+        return new ReminderSaveResult(ReminderSaveStatus.Saved, Id: rule.Id);
+    }
+
+    /// <summary>Turns a rule on (planned at once) or off (its pending reminders cancelled); false for an unknown or another tenant's rule.</summary>
+    public async Task<bool> SetEnabledAsync(Guid id, bool enabled, CancellationToken cancellationToken = default)
+    {
+        using (var db = dbFactory.Create())
+        {
+            var rule = await db.ReminderRules.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+            if (rule is null)
+            {
+                return false;
+            }
+
+            rule.IsEnabled = enabled;
+            rule.PlannedOn = null;
+            rule.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await planner.PlanRuleAsync(id, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Deletes a rule with its planned reminders; the notifications it sent stay in the log.</summary>
+    public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        var rule = await db.ReminderRules.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (rule is null)
+        {
+            return false;
+        }
+
+        await db.DueReminders.Where(r => r.RuleId == id).ExecuteDeleteAsync(cancellationToken);
+        db.ReminderRules.Remove(rule);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>The rule's reminders due in the next <see cref="ReminderSchedule.HorizonDays"/> days (and pending ones overdue), soonest first.</summary>
+    public async Task<IReadOnlyList<UpcomingReminder>?> UpcomingAsync(Guid ruleId, int max = 500, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        if (!await db.ReminderRules.AnyAsync(r => r.Id == ruleId, cancellationToken))
+        {
+            return null;
+        }
+
+        var today = ReminderSchedule.Today(clock.GetUtcNow(), Scheduling.VisitWindow.ZoneOf(tenantContext.Tenant));
+        var until = today.AddDays(ReminderSchedule.HorizonDays);
+        var rows = await (from r in db.DueReminders.AsNoTracking()
+                          join s in db.SerialNumbers.AsNoTracking() on r.SerialNumberId equals s.Id
+                          join c in db.Customers.AsNoTracking() on s.CustomerId equals c.Id into owners
+                          from c in owners.DefaultIfEmpty()
+                          where r.RuleId == ruleId && r.DueDate <= until
+                                && (r.State == DueReminderState.Pending || (r.DueDate >= today && r.State == DueReminderState.Sent))
+                          orderby r.DueDate, s.Number
+                          select new UpcomingReminder(r.Id, s.Number, c == null ? null : c.Name, r.DueDate, r.OffsetDays, s.WarrantyEnd, r.State, r.DueAt))
+            .Take(max).ToListAsync(cancellationToken);
+        return rows;
+    }
+
+    /// <summary>Plans the rule now and sends what of it is due (quiet hours still apply); null for an unknown or another tenant's rule.</summary>
+    public async Task<(int Planned, int Sent)?> RunNowAsync(Guid ruleId, CancellationToken cancellationToken = default)
+    {
+        if (await GetAsync(ruleId, cancellationToken) is null)
+        {
+            return null;
+        }
+
+        var planned = await planner.PlanRuleAsync(ruleId, cancellationToken);
+        return (planned, await sender.SendDueAsync(ruleId, cancellationToken));
+    }
+}
+
+public sealed record ReminderRuleRow(ReminderRule Rule, int Pending, int Sent);
+
+public sealed record UpcomingReminder(long Id, string SerialNumber, string? Customer, DateOnly DueDate, int OffsetDays, DateOnly? WarrantyEnd,
+    DueReminderState State, DateTimeOffset DueAt);
+
+public enum ReminderSaveStatus
+{
+    Saved,
+    Invalid,
+    NotFound,
+    Conflict,
+}
+
+public sealed record ReminderSaveResult(ReminderSaveStatus Status, IReadOnlyDictionary<string, string>? Errors = null, Guid? Id = null);

@@ -1,0 +1,62 @@
+using AfterSales.Modules.Shared;
+using AfterSales.Tenancy.EntityFrameworkCore;
+
+namespace AfterSales.Modules.Reminders;
+
+/// <summary>
+/// A reminder the tenant admin set up: which event it counts down to, how many days before, who hears of it and how, in
+/// which words, and when not to disturb them.
+/// </summary>
+public class ReminderRule : ITenantOwned, IAuditable
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public string TenantId { get; set; } = "";
+    public string Name { get; set; } = "";
+    public ReminderKind Kind { get; set; } = ReminderKind.WarrantyExpiry;
+
+    /// <summary>Days before the event, comma-separated and descending ("30,7"): one reminder per offset.</summary>
+    public string OffsetDays { get; set; } = "";
+
+    /// <summary>The unit's owner by e-mail.</summary>
+    public bool ToCustomer { get; set; }
+
+    /// <summary>Every staff member with this role, on the channels chosen; null for none.</summary>
+    public string? StaffRole { get; set; }
+    public ReminderChannels Channels { get; set; } = ReminderChannels.Email;
+    public string SubjectZh { get; set; } = "";
+    public string SubjectEn { get; set; } = "";
+    public string BodyZh { get; set; } = "";
+    public string BodyEn { get; set; } = "";
+
+    /// <summary>Local times of the tenant's zone; both or neither. A reminder due between them waits until they end.</summary>
+    public TimeOnly? QuietFrom { get; set; }
+    public TimeOnly? QuietUntil { get; set; }
+    public bool IsEnabled { get; set; } = true;
+
+    /// <summary>
+    /// The tenant's day the planner last looked ahead for this rule: planning once a day is enough, since a unit's dates
+    /// changed in between are caught when its reminder comes due. Saving the rule clears it.
+    /// </summary>
+    public DateOnly? PlannedOn { get; set; }
+    public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
+
+    string IAuditable.AuditKey => Name;
+
+    public IReadOnlyList<int> Offsets => ReminderSchedule.ParseOffsets(OffsetDays) ?? [];
+
+    public QuietHours? Quiet => QuietFrom is { } from && QuietUntil is { } until ? new QuietHours(from, until) : null;
+}
+
+/// <summary>What a reminder counts down to. Maintenance, consumables, care events and request reminders come next.</summary>
+public enum ReminderKind
+{
+    WarrantyExpiry = 0,
+}
+
+[Flags]
+public enum ReminderChannels
+{
+    None = 0,
+    InApp = 1,
+    Email = 2,
+}

@@ -1,0 +1,120 @@
+using System.Text.RegularExpressions;
+using AfterSales.Modules.Notifications;
+using AfterSales.Modules.Shared;
+
+namespace AfterSales.Modules.Reminders;
+
+/// <summary>What a rule must say to be saved, and the words a new one starts with.</summary>
+public static partial class ReminderRules
+{
+    public const int NameLength = 100;
+    public const string TemplateKey = "reminder.warranty-expiry";
+
+    /// <summary>The values a warranty reminder's template may use.</summary>
+    public static readonly IReadOnlyList<string> Placeholders = ["serialNumber", "model", "customer", "warrantyEnd", "days", "company"];
+
+    public static ReminderRuleInput NewInput() => new()
+    {
+        OffsetDays = "30, 7",
+        ToCustomer = true,
+        Email = true,
+        SubjectZh = "您的 {{model}} 保修将于 {{warrantyEnd}} 到期",
+        SubjectEn = "The warranty of your {{model}} ends on {{warrantyEnd}}",
+        BodyZh = "{{customer}}，您好：\n您的 {{model}}（序列号 {{serialNumber}}）保修将在 {{days}} 天后（{{warrantyEnd}}）到期。如需延保，请联系{{company}}。",
+        BodyEn = "Dear {{customer}},\nthe warranty of your {{model}} (serial number {{serialNumber}}) ends in {{days}} days, on {{warrantyEnd}}. To extend it, please contact {{company}}.",
+        QuietFrom = new TimeOnly(21, 0),
+        QuietUntil = new TimeOnly(8, 0),
+        IsEnabled = true,
+    };
+
+    /// <summary>Each invalid field of <paramref name="input"/> with the text key saying why.</summary>
+    public static Dictionary<string, string> Validate(ReminderRuleInput input)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > NameLength)
+        {
+            errors[nameof(input.Name)] = "Reminders.Validation.Name";
+        }
+
+        if (ReminderSchedule.ParseOffsets(input.OffsetDays) is null)
+        {
+            errors[nameof(input.OffsetDays)] = "Reminders.Validation.Offsets";
+        }
+
+        var role = string.IsNullOrWhiteSpace(input.StaffRole) ? null : input.StaffRole.Trim();
+        if (role is not null && !Roles.TenantRoles.Contains(role))
+        {
+            errors[nameof(input.StaffRole)] = "Reminders.Validation.Role";
+        }
+        else if (!input.ToCustomer && role is null)
+        {
+            errors[nameof(input.StaffRole)] = "Reminders.Validation.Audience";
+        }
+
+        if (!input.InApp && !input.Email)
+        {
+            errors[nameof(input.Email)] = "Reminders.Validation.Channel";
+        }
+        else if (input.ToCustomer && !input.Email)
+        {
+            // Customers have no in-app inbox until the portal has one.
+            errors[nameof(input.Email)] = "Reminders.Validation.CustomerByEmail";
+        }
+
+        foreach (var (field, text, length) in new[]
+                 {
+                     (nameof(input.SubjectZh), input.SubjectZh, NotificationRules.SubjectLength), (nameof(input.SubjectEn), input.SubjectEn, NotificationRules.SubjectLength),
+                     (nameof(input.BodyZh), input.BodyZh, NotificationRules.BodyLength), (nameof(input.BodyEn), input.BodyEn, NotificationRules.BodyLength),
+                 })
+        {
+            if (string.IsNullOrWhiteSpace(text) || text.Length > length)
+            {
+                errors[field] = "Reminders.Validation.Template";
+            }
+            else if (UnknownPlaceholders(text).Count > 0)
+            {
+                errors[field] = "Reminders.Validation.Placeholder";
+            }
+        }
+
+        if (input.QuietFrom.HasValue != input.QuietUntil.HasValue || (input.QuietFrom is { } from && from == input.QuietUntil))
+        {
+            errors[nameof(input.QuietFrom)] = "Reminders.Validation.Quiet";
+        }
+
+        return errors;
+    }
+
+    /// <summary>Placeholders a template uses that a warranty reminder does not fill.</summary>
+    public static IReadOnlyList<string> UnknownPlaceholders(string template) =>
+        Placeholder().Matches(template).Select(m => m.Groups["name"].Value).Where(n => !Placeholders.Contains(n)).Distinct().ToList();
+
+    [GeneratedRegex(@"\{\{\s*(?<name>[A-Za-z]+)\s*\}\}")]
+    private static partial Regex Placeholder();
+}
+
+/// <summary>A rule as the dialog edits it.</summary>
+public sealed class ReminderRuleInput
+{
+    public string? Name { get; set; }
+    public string? OffsetDays { get; set; }
+    public bool ToCustomer { get; set; }
+    public string? StaffRole { get; set; }
+    public bool InApp { get; set; }
+    public bool Email { get; set; }
+    public string SubjectZh { get; set; } = "";
+    public string SubjectEn { get; set; } = "";
+    public string BodyZh { get; set; } = "";
+    public string BodyEn { get; set; } = "";
+    public TimeOnly? QuietFrom { get; set; }
+    public TimeOnly? QuietUntil { get; set; }
+    public bool IsEnabled { get; set; } = true;
+
+    public static ReminderRuleInput From(ReminderRule rule) => new()
+    {
+        Name = rule.Name, OffsetDays = string.Join(", ", rule.Offsets), ToCustomer = rule.ToCustomer, StaffRole = rule.StaffRole,
+        InApp = rule.Channels.HasFlag(ReminderChannels.InApp), Email = rule.Channels.HasFlag(ReminderChannels.Email),
+        SubjectZh = rule.SubjectZh, SubjectEn = rule.SubjectEn, BodyZh = rule.BodyZh, BodyEn = rule.BodyEn,
+        QuietFrom = rule.QuietFrom, QuietUntil = rule.QuietUntil, IsEnabled = rule.IsEnabled,
+    };
+}

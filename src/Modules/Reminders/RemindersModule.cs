@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace AfterSales.Modules.Reminders;
+
+/// <summary>Care and warranty reminders: rules under /admin/reminders, planned and sent by a scanning job through the notifications outbox.</summary>
+public static class RemindersModule
+{
+    public static IServiceCollection AddRemindersModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<ReminderScan>();
+        services.AddScoped<ReminderPlanner>();
+        services.AddScoped<ReminderSender>();
+        services.AddScoped<ReminderBook>();
+        services.AddScoped<AfterSales.Modules.Products.IWarrantyObserver, WarrantyReminderMover>();
+
+        // Every 5 minutes by default: reminders are due by the day, and quiet hours end on the minute. 0 turns the scan off,
+        // as tests that run ReminderScan themselves do.
+        var seconds = configuration.GetValue("Reminders:PollSeconds", 300);
+        if (seconds > 0)
+        {
+            services.AddQuartz(quartz => quartz.ScheduleJob<ReminderJob>(trigger => trigger
+                .WithIdentity(ReminderJob.Key.Name)
+                .WithSimpleSchedule(TimeSpan.FromSeconds(seconds))));
+        }
+
+        return services;
+    }
+}
