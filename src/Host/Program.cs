@@ -20,6 +20,7 @@ using AfterSales.Modules.Parts;
 using AfterSales.Modules.Rma;
 using AfterSales.Modules.Visits;
 using AfterSales.Modules.Scheduling;
+using AfterSales.Modules.Knowledge;
 using AfterSales.Modules.Workflow;
 using AfterSales.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
@@ -56,6 +57,7 @@ builder.Services.AddWorkReportsModule();
 builder.Services.AddPartsModule();
 builder.Services.AddVisitsModule();
 builder.Services.AddSchedulingModule();
+builder.Services.AddKnowledgeModule();
 builder.Services.AddWorkflowTimers(builder.Configuration);
 // One scheduler for the polls the modules registered (workflow timers, the notification outbox); idle when every poll is off.
 builder.Services.AddQuartz();

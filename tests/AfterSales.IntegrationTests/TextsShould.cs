@@ -25,6 +25,7 @@ public sealed partial class TextsShould
         ("src/Modules/Parts", 'K', "src/Modules/Parts/PartText.tsv"),
         ("src/Modules/Visits", 'V', "src/Modules/Visits/VisitText.tsv"),
         ("src/Modules/Scheduling", 'G', "src/Modules/Scheduling/ScheduleText.tsv"),
+        ("src/Modules/Knowledge", 'Q', "src/Modules/Knowledge/KnowledgeText.tsv"),
         // Pages of any feature render custom fields, so the forms' texts are checked everywhere.
         ("src/Modules", 'F', "src/Modules/Forms/FormsText.tsv"),
         ("src/Modules", 'T', "src/Modules/Shared/Strings.tsv"),
@@ -70,6 +71,6 @@ public sealed partial class TextsShould
     }
 
     // A literal key only: keys built at run time ("Kind." + kind) are checked by the pages' own tests.
-    [GeneratedRegex("""(?<![A-Za-z0-9_])(?<localizer>[PCATSFWLNHDROKVG])\["(?<key>[A-Za-z0-9_.]+)"[,\]]""")]
+    [GeneratedRegex("""(?<![A-Za-z0-9_])(?<localizer>[PCATSFWLNHDROKVGQ])\["(?<key>[A-Za-z0-9_.]+)"[,\]]""")]
     private static partial Regex KeyUse();
 }

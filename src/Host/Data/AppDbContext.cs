@@ -24,7 +24,8 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
       IMultiTenantDbContext, ITenantStoreDbContext, IDataProtectionKeyContext, IAdministrationDb, ICustomersDb, IProductsDb, IServiceDb, IFormsDb, IWorkflowDb,
       AfterSales.Modules.Sla.ISlaDb, AfterSales.Modules.Notifications.INotificationsDb,
       AfterSales.Modules.Webhooks.IWebhooksDb, AfterSales.Modules.Dispatch.IDispatchDb,
-      AfterSales.Modules.Rma.IRmaDb, AfterSales.Modules.WorkReports.IWorkReportsDb, AfterSales.Modules.Parts.IPartsDb, AfterSales.Modules.Visits.IVisitsDb, AfterSales.Modules.Scheduling.ISchedulingDb
+      AfterSales.Modules.Rma.IRmaDb, AfterSales.Modules.WorkReports.IWorkReportsDb, AfterSales.Modules.Parts.IPartsDb, AfterSales.Modules.Visits.IVisitsDb, AfterSales.Modules.Scheduling.ISchedulingDb,
+      AfterSales.Modules.Knowledge.IKnowledgeDb
 {
     public string? CurrentTenantId => tenantContext.Tenant?.Id;
 
@@ -110,6 +111,8 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<AfterSales.Modules.Parts.PartMovement> PartMovements => Set<AfterSales.Modules.Parts.PartMovement>();
     public DbSet<AfterSales.Modules.Visits.ReturnVisit> ReturnVisits => Set<AfterSales.Modules.Visits.ReturnVisit>();
     public DbSet<AfterSales.Modules.Scheduling.Appointment> Appointments => Set<AfterSales.Modules.Scheduling.Appointment>();
+    public DbSet<AfterSales.Modules.Knowledge.KnowledgeArticle> KnowledgeArticles => Set<AfterSales.Modules.Knowledge.KnowledgeArticle>();
+    public DbSet<AfterSales.Modules.Knowledge.KnowledgeTerm> KnowledgeTerms => Set<AfterSales.Modules.Knowledge.KnowledgeTerm>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -50,6 +50,7 @@ public static class DatabaseSetup
         AddModuleView<AfterSales.Modules.Parts.IPartsDb>(services);
         AddModuleView<AfterSales.Modules.Visits.IVisitsDb>(services);
         AddModuleView<AfterSales.Modules.Scheduling.ISchedulingDb>(services);
+        AddModuleView<AfterSales.Modules.Knowledge.IKnowledgeDb>(services);
         return services;
     }
 
