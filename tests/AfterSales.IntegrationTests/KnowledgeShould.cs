@@ -153,6 +153,30 @@ public sealed class KnowledgeShould(AppFactory factory) : IClassFixture<AppFacto
         Assert.Equal(HttpStatusCode.NotFound, (await acmeAdmin.GetAsync($"/t/acme/knowledge/{demoArticle}")).StatusCode);
     }
 
+    [Fact]
+    public async Task StartAnArticleFromAConsultationsQuestionAndItsAnswer()
+    {
+        string number;
+        await using (var scope = await factory.TenantScopeAsync("demo"))
+        {
+            var desk = scope.ServiceProvider.GetRequiredService<RequestDesk>();
+            var type = (await scope.ServiceProvider.GetRequiredService<ServiceTypeCatalog>().ListAsync()).First();
+            number = (await desk.CreateAsync(new RequestInput { ServiceTypeId = type.Id, CustomerCode = "C1001", Subject = "空气炸锅冒白烟" }, Desk)).Number!;
+            await desk.CommentAsync(number, "内部：已查手册", false, Desk);
+            await desk.CommentAsync(number, "首次使用时涂层受热冒烟属正常，空烧十分钟即可。", true, Desk);
+            await desk.CommentAsync(number, "内部：客户已接受", false, Desk);
+        }
+
+        var agent = factory.CreateBrowser();
+        await agent.LoginAsync("/t/demo", "agent@demo.example");
+        var (response, html) = await agent.GetPageAsync($"/t/demo/knowledge/new?request={number}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("空气炸锅冒白烟", html);
+        Assert.Contains("首次使用时涂层受热冒烟属正常，空烧十分钟即可。", html);
+        Assert.DoesNotContain("客户已接受", html);
+    }
+
     private static async Task<Guid> PublishAsync(KnowledgeBase knowledge, ArticleInput input)
     {
         var saved = await knowledge.SaveAsync(null, input, null, Desk);
