@@ -21,6 +21,7 @@ using AfterSales.Modules.Reminders;
 using AfterSales.Modules.Rma;
 using AfterSales.Modules.Visits;
 using AfterSales.Modules.Scheduling;
+using AfterSales.Modules.Knowledge;
 using AfterSales.Modules.Workflow;
 using AfterSales.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
@@ -58,6 +59,7 @@ builder.Services.AddPartsModule();
 builder.Services.AddVisitsModule();
 builder.Services.AddSchedulingModule();
 builder.Services.AddRemindersModule(builder.Configuration);
+builder.Services.AddKnowledgeModule();
 builder.Services.AddWorkflowTimers(builder.Configuration);
 // One scheduler for the polls the modules registered (workflow timers, the notification outbox); idle when every poll is off.
 builder.Services.AddQuartz();

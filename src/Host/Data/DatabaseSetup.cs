@@ -51,6 +51,7 @@ public static class DatabaseSetup
         AddModuleView<AfterSales.Modules.Visits.IVisitsDb>(services);
         AddModuleView<AfterSales.Modules.Scheduling.ISchedulingDb>(services);
         AddModuleView<AfterSales.Modules.Reminders.IRemindersDb>(services);
+        AddModuleView<AfterSales.Modules.Knowledge.IKnowledgeDb>(services);
         return services;
     }
 

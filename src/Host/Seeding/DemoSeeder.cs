@@ -166,6 +166,7 @@ public sealed class DemoSeeder(IServiceProvider services, ILogger<DemoSeeder> lo
         await DemoRequests.SeedAsync(scope.ServiceProvider.GetRequiredService<RequestDesk>(), scope.ServiceProvider.GetRequiredService<RequestWorkflow>(),
             scope.ServiceProvider.GetRequiredService<ServiceTypeCatalog>(),
             chinese, cancellationToken);
+        await DemoKnowledge.SeedAsync(scope.ServiceProvider.GetRequiredService<AfterSales.Modules.Knowledge.KnowledgeBase>(), chinese, cancellationToken);
     }
 
     private static async Task CreateUserAsync(UserManager<ApplicationUser> users, string email, string displayName, string role)

@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Modules.Knowledge;
+
+/// <summary>What the knowledge base sees of the database.</summary>
+public interface IKnowledgeDb : IDisposable
+{
+    DbSet<KnowledgeArticle> KnowledgeArticles { get; }
+    DbSet<KnowledgeTerm> KnowledgeTerms { get; }
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}
