@@ -479,6 +479,23 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
     }
 
     [Fact]
+    public async Task SuggestKnowledgeArticlesWhileAnAgentTypesARequest()
+    {
+        await using var session = await SignInAtDemoAsync("agent@demo.example");
+        var page = session.Page;
+        await page.GotoAsync($"{app.BaseUrl}/t/demo/requests/new");
+        await WaitForCircuitAsync(page);
+        await page.GetByTestId("type-ONSITE").ClickAsync();
+        await page.GetByTestId("request-subject").PressSequentiallyAsync("客户说空调不制冷了", new() { Delay = 30 });
+
+        // The seeded article on the same fault appears as the agent types, and opens in a new tab.
+        var suggestion = page.GetByTestId("request-suggestion").First;
+        await Assertions.Expect(suggestion).ToContainTextAsync("空调不制冷");
+        Assert.Equal("_blank", await suggestion.GetAttributeAsync("target"));
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
     public async Task RegisterAUnitAndLookUpItsWarranty()
     {
         await using var session = await SignInAtDemoAsync("dispatcher@demo.example");
