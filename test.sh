@@ -35,6 +35,16 @@ for path in files:
     passed += int(counters.get("passed", 0))
     failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
     skipped += int(counters.get("notExecuted", 0))
+# The console log is long and CI keeps only its tail, so the failures are repeated here, last.
+for path in files:
+    for result in ET.parse(path).getroot().iterfind(".//t:UnitTestResult", ns):
+        if result.get("outcome") in ("Failed", "Error", "Timeout", "Aborted"):
+            message = result.find("t:Output/t:ErrorInfo/t:Message", ns)
+            trace = result.find("t:Output/t:ErrorInfo/t:StackTrace", ns)
+            print(f"FAILED {result.get('testName')}")
+            for text in (message, trace):
+                if text is not None and text.text:
+                    print("\n".join("    " + line for line in text.text.strip().splitlines()[:25]))
 print(f"Tests: {passed} passed, {failed} failed" + (f", {skipped} skipped" if skipped else ""))
 print(f"({len(files)} test projects)", file=sys.stderr)
 if not files or failed:
