@@ -214,6 +214,41 @@ public sealed class AppointmentsShould(AppFactory factory) : IClassFixture<AppFa
     }
 
     [Fact]
+    public async Task CallOffThePlannedVisitWhenTheRequestGoesToAnotherPersonOrIsCancelled()
+    {
+        await using var scope = await factory.TenantScopeAsync("demo");
+        var book = scope.ServiceProvider.GetRequiredService<AppointmentBook>();
+        var desk = scope.ServiceProvider.GetRequiredService<RequestDesk>();
+        var engineer = await DemoEngineerAsync(scope);
+        var (first, second) = await AssignmentRulesShould.EngineersAsync(scope, "demo");
+        var other = (await scope.ServiceProvider.GetRequiredService<IAssigneeDirectory>().FindAsync(first == engineer.UserId ? second : first))!;
+        var moved = await AssignedRequestAsync(scope, "Visit of a reassigned request", engineer.UserId!);
+        var ended = await AssignedRequestAsync(scope, "Visit of a cancelled request", engineer.UserId!);
+        var movedVisit = (await book.ScheduleAsync(moved.Id, Input(book.Today.AddDays(2), 9, 11), Agent)).AppointmentId!.Value;
+        var endedVisit = (await book.ScheduleAsync(ended.Id, Input(book.Today.AddDays(2), 14, 16), Agent)).AppointmentId!.Value;
+        var untouched = await AssignedRequestAsync(scope, "Visit kept", engineer.UserId!);
+        var keptVisit = (await book.ScheduleAsync(untouched.Id, Input(book.Today.AddDays(3), 9, 10), Agent)).AppointmentId!.Value;
+
+        var reassigned = await scope.ServiceProvider.GetRequiredService<DispatchBoard>()
+            .AssignAsync(RequestRef.Of((await desk.GetAsync(moved.Number))!), other.UserId, Dispatcher);
+        var cancelled = await scope.ServiceProvider.GetRequiredService<RequestWorkflow>()
+            .FireAsync(ended.Number, "Cancel", new Dictionary<string, string?>(), "客户取消", (await desk.GetAsync(ended.Number))!.ConcurrencyStamp, Agent);
+
+        Assert.Equal((ActionStatus.Done, ActionStatus.Done), (reassigned.Status, cancelled.Status));
+        var afterMove = (await book.GetAsync(movedVisit))!;
+        var afterEnd = (await book.GetAsync(endedVisit))!;
+        Assert.Equal((AppointmentStatus.Cancelled, "Dispatcher"), (afterMove.Status, afterMove.CancelledBy));
+        Assert.Contains(other.Name, afterMove.CancelReason, StringComparison.Ordinal);
+        Assert.Equal(AppointmentStatus.Cancelled, afterEnd.Status);
+        Assert.False(string.IsNullOrEmpty(afterEnd.CancelReason));
+        Assert.Equal(AppointmentStatus.Planned, (await book.GetAsync(keptVisit))!.Status);
+        Assert.Contains(await desk.TimelineAsync(moved.Id), e => e is { Kind: RequestEventKind.Appointment, Text: VisitTimeline.Cancelled });
+        Assert.Contains(await desk.TimelineAsync(ended.Id), e => e is { Kind: RequestEventKind.Appointment, Text: VisitTimeline.Cancelled });
+        // The visit no longer holds the request, so the new assignee's visit can be agreed.
+        Assert.Equal(ActionStatus.Done, (await book.ScheduleAsync(moved.Id, Input(book.Today.AddDays(4), 9, 11), Agent)).Status);
+    }
+
+    [Fact]
     public async Task FindNoVisitOfAnotherTenantByItsId()
     {
         Guid demoVisit;
@@ -253,6 +288,7 @@ public sealed class AppointmentsShould(AppFactory factory) : IClassFixture<AppFa
             AppointmentWarnings.DayOff, AppointmentWarnings.OverCapacity, AppointmentWarnings.Overlap,
             "Validation.Day", "Validation.Past", "Validation.Window", "Validation.WindowOrder", "Validation.Note", "Validation.Reason", "Validation.NoAssignee",
             "Step.NotYours", "Step.OutOfOrder", "Step.VisitOver", "Appointment.AlreadyPlanned", "Appointment.RequestClosed",
+            "Appointment.CalledOffClosed", "Appointment.CalledOffReassigned", "Appointment.CalledOffUnassigned",
         ];
         string[] timelineKeys = [.. new[] { VisitTimeline.Scheduled, VisitTimeline.Rescheduled, VisitTimeline.Cancelled }.Concat(steps).Select(k => $"Event.Appointment.{k}")];
         var previous = System.Globalization.CultureInfo.CurrentUICulture;

@@ -15,6 +15,7 @@ public static class SchedulingModule
         services.AddScoped<VisitProgress>();
         services.AddScoped<TeamCalendar>();
         services.AddScoped<MyWork>();
+        services.AddScoped<IRequestStepObserver, PlannedVisitKeeper>();
         services.AddSingleton(new RequestPagePart(typeof(RequestAppointmentPanel)));
         return services;
     }

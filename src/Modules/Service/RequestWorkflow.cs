@@ -26,11 +26,12 @@ namespace AfterSales.Modules.Service;
 public sealed class RequestWorkflow(
     IDbFactory<IServiceDb> dbFactory, WorkflowBook workflows, WorkflowEngine engine, FormBook forms, TransitionForm transitionForms, ServiceTypeCatalog types,
     IAssigneeDirectory assignees, AfterSales.Modules.Sla.SlaBook sla, IEnumerable<IRequestActionHandler> actionHandlers,
-    IEnumerable<ITransitionFormObserver> formObservers, ITenantContext tenantContext, TimeProvider clock,
+    IEnumerable<ITransitionFormObserver> formObservers, IEnumerable<IRequestStepObserver> stepObservers, ITenantContext tenantContext, TimeProvider clock,
     ILogger<RequestWorkflow> log)
 {
     private readonly IReadOnlyList<IRequestActionHandler> handlers = [.. actionHandlers];
     private readonly IReadOnlyList<ITransitionFormObserver> observers = [.. formObservers];
+    private readonly IReadOnlyList<IRequestStepObserver> followers = [.. stepObservers];
 
 
     /// <summary>The published workflow new requests of <paramref name="type"/> start on.</summary>
@@ -473,6 +474,7 @@ public sealed class RequestWorkflow(
         var (db, request, definition, _, _, actor, now, _) = change;
         var instance = result.Instance!;
         var from = request.Status;
+        var assignedBefore = request.AssigneeId;
         var wasLocked = request.IsLocked;
         var locks = false;
         var fieldUpdates = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -571,6 +573,18 @@ public sealed class RequestWorkflow(
             foreach (var observer in observers)
             {
                 await observer.ObserveAsync(new TransitionFormContext(db, request, result.FormValues, actor, now), cancellationToken);
+            }
+        }
+
+        if (!isNew)
+        {
+            var step = new RequestStepContext(db, request, from, assignedBefore, actor, now);
+            if (step.Ended || step.Reassigned)
+            {
+                foreach (var follower in followers)
+                {
+                    await follower.ObserveAsync(step, cancellationToken);
+                }
             }
         }
 
