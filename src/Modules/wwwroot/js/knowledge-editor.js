@@ -19,7 +19,9 @@ export function attach(root) {
         input.dispatchEvent(new Event('change', { bubbles: true }));
         return true;
     };
-    root.addEventListener('focusout', e => { if (isText(e.target)) remember(e.target); });
+    for (const kind of ['focusin', 'focusout', 'keyup', 'click']) {
+        root.addEventListener(kind, e => { if (isText(e.target)) remember(e.target); });
+    }
     root.addEventListener('paste', e => {
         if (isText(e.target) && e.clipboardData && e.clipboardData.files.length > 0 && forward(e.clipboardData.files)) {
             remember(e.target);
