@@ -123,6 +123,7 @@ app.MapProductsDownloads();
 app.MapServiceDownloads();
 app.MapWorkflowDownloads();
 app.MapWorkReportDownloads();
+app.MapKnowledgeDownloads();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
     .AddAdditionalAssemblies(typeof(AdministrationModule).Assembly);

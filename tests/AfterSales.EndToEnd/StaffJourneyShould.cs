@@ -496,6 +496,38 @@ public sealed class StaffJourneyShould(KestrelAppFactory app) : IClassFixture<Ke
     }
 
     [Fact]
+    public async Task ShowAColleaguesCommentOnAnOpenRequestPageWithoutReloading()
+    {
+        await using var agent = await SignInAtDemoAsync("agent@demo.example");
+        await using var dispatcher = await SignInAtDemoAsync("dispatcher@demo.example");
+
+        // The agent takes a request; the dispatcher already has its page open when the agent writes on it.
+        await agent.Page.GotoAsync($"{app.BaseUrl}/t/demo/requests/new");
+        await WaitForCircuitAsync(agent.Page);
+        await agent.Page.GetByTestId("type-ONSITE").ClickAsync();
+        await agent.Page.GetByTestId("request-customer").FillAsync("C1001");
+        await agent.Page.GetByTestId("request-subject").FillAsync("热水器显示E1");
+        await agent.Page.GetByTestId("request-subject").PressAsync("Tab");
+        await agent.Page.GetByTestId("request-save").ClickAsync();
+        await ExpectUrlAsync(agent.Page, "/t/demo/requests/SR-[0-9]{8}-[0-9]{4}$");
+        await dispatcher.Page.GotoAsync(agent.Page.Url);
+        await WaitForCircuitAsync(dispatcher.Page);
+        await Assertions.Expect(dispatcher.Page.Locator("main h1")).ToContainTextAsync("热水器显示E1");
+        await Assertions.Expect(dispatcher.Page.GetByTestId("timeline-updated")).ToHaveCountAsync(0);
+
+        await agent.Page.GetByTestId("comment-text").FillAsync("客户说点火三次都失败");
+        await agent.Page.GetByTestId("comment-add").ClickAsync();
+        await Assertions.Expect(agent.Page.GetByTestId("request-timeline")).ToContainTextAsync("客户说点火三次都失败");
+
+        // No reload on the dispatcher's side: the line arrives over the circuit, marked as new.
+        await Assertions.Expect(dispatcher.Page.GetByTestId("request-timeline")).ToContainTextAsync("客户说点火三次都失败");
+        await Assertions.Expect(dispatcher.Page.Locator("[data-testid=request-timeline] li.as-fresh")).ToContainTextAsync("客户说点火三次都失败");
+        await Assertions.Expect(dispatcher.Page.GetByTestId("timeline-updated")).ToBeVisibleAsync();
+        Assert.Empty(agent.Errors);
+        Assert.Empty(dispatcher.Errors);
+    }
+
+    [Fact]
     public async Task RegisterAUnitAndLookUpItsWarranty()
     {
         await using var session = await SignInAtDemoAsync("dispatcher@demo.example");

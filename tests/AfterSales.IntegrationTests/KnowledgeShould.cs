@@ -177,6 +177,57 @@ public sealed class KnowledgeShould(AppFactory factory) : IClassFixture<AppFacto
         Assert.DoesNotContain("客户已接受", html);
     }
 
+    [Fact]
+    public async Task FilterByTagProductModelFaultCategoryAndVisibility()
+    {
+        await using var scope = await factory.TenantScopeAsync("demo");
+        var knowledge = scope.ServiceProvider.GetRequiredService<KnowledgeBase>();
+        var models = await scope.ServiceProvider.GetRequiredService<AfterSales.Modules.Products.ProductCatalog>().ListAsync();
+        var faults = await scope.ServiceProvider.GetRequiredService<DictionaryBook>().ListAsync(DictionaryKind.FaultCategory);
+        var tag = "t" + Guid.NewGuid().ToString("N")[..8];
+        var (m1, m2, f1) = (models[0].Id, models[1].Id, faults[0].Id);
+        var onM1 = await PublishAsync(knowledge, new ArticleInput { TitleZh = "型号一的故障", Solution = "处理。", Tags = tag, ProductModelIds = [m1], FaultCategoryIds = [f1] });
+        var onM2 = await PublishAsync(knowledge, new ArticleInput { TitleZh = "型号二的故障", Solution = "处理。", Tags = $"{tag}, 其他", ProductModelIds = [m2], Visibility = ArticleVisibility.Public });
+        var draft = (await knowledge.SaveAsync(null, new ArticleInput { TitleZh = "草稿", Solution = "处理。", Tags = tag, ProductModelIds = [m1, m2] }, null, Desk)).Id!.Value;
+
+        async Task<IEnumerable<Guid>> Found(ArticleQuery query) => (await knowledge.SearchAsync(query, Desk)).Items.Select(a => a.Id).Order();
+
+        Assert.Equal(new[] { onM1, onM2, draft }.Order(), await Found(new ArticleQuery(State: null) { Tag = tag }));
+        Assert.Equal(new[] { onM1, draft }.Order(), await Found(new ArticleQuery(State: null) { Tag = tag, ProductModelId = m1 }));
+        Assert.Equal([onM1], await Found(new ArticleQuery() { Tag = tag, ProductModelId = m1 }));
+        Assert.Equal([onM1], await Found(new ArticleQuery(State: null) { Tag = tag, FaultCategoryId = f1 }));
+        Assert.Equal([onM2], await Found(new ArticleQuery(State: null) { Tag = tag, Visibility = ArticleVisibility.Public }));
+        Assert.Equal([onM2], await Found(new ArticleQuery("故障", State: null) { Tag = tag, ProductModelId = m2 }));
+        Assert.Contains(tag, await knowledge.TagsAsync());
+        // The engineer asks for drafts and gets the published ones only, filters and all.
+        Assert.Equal([onM1], (await knowledge.SearchAsync(new ArticleQuery(State: null) { Tag = tag, ProductModelId = m1 }, Engineer)).Items.Select(a => a.Id));
+    }
+
+    [Fact]
+    public async Task SuggestTheArticleAboutTheRequestsModelAndFaultFirst()
+    {
+        await using var scope = await factory.TenantScopeAsync("demo");
+        var knowledge = scope.ServiceProvider.GetRequiredService<KnowledgeBase>();
+        var suggestions = scope.ServiceProvider.GetRequiredService<IEnumerable<IRequestSuggestions>>().Single();
+        var models = await scope.ServiceProvider.GetRequiredService<AfterSales.Modules.Products.ProductCatalog>().ListAsync();
+        var faults = await scope.ServiceProvider.GetRequiredService<DictionaryBook>().ListAsync(DictionaryKind.FaultCategory);
+        var (m1, m2) = (models[0], models[1]);
+        var (f1, f2) = (faults[0].Id, faults[1].Id);
+        // Worded the same: only the filing tells them apart.
+        var aboutM1 = await PublishAsync(knowledge, new ArticleInput { TitleZh = "排水泵嗡嗡响不排水", Solution = "清理排水泵叶轮。", ProductModelIds = [m1.Id] });
+        var aboutF2 = await PublishAsync(knowledge, new ArticleInput { TitleZh = "排水泵嗡嗡响不排水", Solution = "清理排水泵叶轮。", FaultCategoryIds = [f2] });
+        const string typed = "排水泵嗡嗡响";
+
+        string[] mine = [$"knowledge/{aboutM1}", $"knowledge/{aboutF2}"];
+        var forM1 = (await suggestions.SuggestAsync(new SuggestionContext(typed, m1.Code.ToLowerInvariant()), 20)).Select(s => s.Url).Where(mine.Contains);
+        var forF2 = (await suggestions.SuggestAsync(new SuggestionContext(typed, m2.Code, f2), 20)).Select(s => s.Url).Where(mine.Contains);
+        var rows = (await knowledge.SuggestAsync(typed, m1.Id, f1, 20)).Where(r => r.Id == aboutM1 || r.Id == aboutF2).ToList();
+
+        Assert.Equal([$"knowledge/{aboutM1}", $"knowledge/{aboutF2}"], forM1);
+        Assert.Equal([$"knowledge/{aboutF2}", $"knowledge/{aboutM1}"], forF2);
+        Assert.Equal(rows[1].Score * 3 / 2, rows[0].Score);
+    }
+
     private static async Task<Guid> PublishAsync(KnowledgeBase knowledge, ArticleInput input)
     {
         var saved = await knowledge.SaveAsync(null, input, null, Desk);

@@ -115,6 +115,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<AfterSales.Modules.Reminders.DueReminder> DueReminders => Set<AfterSales.Modules.Reminders.DueReminder>();
     public DbSet<AfterSales.Modules.Knowledge.KnowledgeArticle> KnowledgeArticles => Set<AfterSales.Modules.Knowledge.KnowledgeArticle>();
     public DbSet<AfterSales.Modules.Knowledge.KnowledgeTerm> KnowledgeTerms => Set<AfterSales.Modules.Knowledge.KnowledgeTerm>();
+    public DbSet<AfterSales.Modules.Knowledge.ArticleFile> ArticleFiles => Set<AfterSales.Modules.Knowledge.ArticleFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -69,7 +69,9 @@ public static class DatabaseSetup
             // Audit first: the entries it adds must pass through the tenant stamp that follows.
             options.AddInterceptors(
                 sp.GetRequiredService<AuditSaveChangesInterceptor>(),
-                sp.GetRequiredService<TenantSaveChangesInterceptor>());
+                sp.GetRequiredService<TenantSaveChangesInterceptor>(),
+                // Last: it publishes timeline events after commit, stamped with their tenant by then.
+                sp.GetRequiredService<RequestChangeInterceptor>());
             options.UseOpenIddict();
         }
 

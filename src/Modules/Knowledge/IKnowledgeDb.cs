@@ -7,5 +7,6 @@ public interface IKnowledgeDb : IDisposable
 {
     DbSet<KnowledgeArticle> KnowledgeArticles { get; }
     DbSet<KnowledgeTerm> KnowledgeTerms { get; }
+    DbSet<ArticleFile> ArticleFiles { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

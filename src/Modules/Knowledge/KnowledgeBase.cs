@@ -36,6 +36,27 @@ public sealed class KnowledgeBase(IDbFactory<IKnowledgeDb> dbFactory, TimeProvid
             articles = articles.Where(a => a.Category == category);
         }
 
+        if (!string.IsNullOrWhiteSpace(query.Tag))
+        {
+            var tag = query.Tag.Trim();
+            articles = articles.Where(a => a.Tags.Contains(tag));
+        }
+
+        if (query.ProductModelId is { } model)
+        {
+            articles = articles.Where(a => a.ProductModelIds.Contains(model));
+        }
+
+        if (query.FaultCategoryId is { } fault)
+        {
+            articles = articles.Where(a => a.FaultCategoryIds.Contains(fault));
+        }
+
+        if (query.Visibility is { } visibility)
+        {
+            articles = articles.Where(a => a.Visibility == visibility);
+        }
+
         var take = Math.Clamp(query.Take, 1, 100);
         var skip = Math.Max(0, query.Skip);
         var terms = QueryTerms(query.Search);
@@ -58,7 +79,16 @@ public sealed class KnowledgeBase(IDbFactory<IKnowledgeDb> dbFactory, TimeProvid
     }
 
     /// <summary>The published articles most relevant to what an agent is typing, best first.</summary>
-    public async Task<IReadOnlyList<ArticleRow>> SuggestAsync(string? text, int take = 5, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ArticleRow>> SuggestAsync(string? text, int take = 5, CancellationToken cancellationToken = default) =>
+        SuggestAsync(text, null, null, take, cancellationToken);
+
+    /// <summary>
+    /// The published articles most relevant to what is typed about a unit of <paramref name="productModelId"/> with a fault of
+    /// <paramref name="faultCategoryId"/>: an article filed under that model, or that fault category, counts half as much again for
+    /// each, so the article about this very appliance comes before an equally worded one about another.
+    /// </summary>
+    public async Task<IReadOnlyList<ArticleRow>> SuggestAsync(
+        string? text, Guid? productModelId, Guid? faultCategoryId, int take = 5, CancellationToken cancellationToken = default)
     {
         var terms = QueryTerms(text);
         if (terms.Count == 0)
@@ -68,7 +98,15 @@ public sealed class KnowledgeBase(IDbFactory<IKnowledgeDb> dbFactory, TimeProvid
 
         using var db = dbFactory.Create();
         var published = db.KnowledgeArticles.AsNoTracking().Where(a => a.State == ArticleState.Published);
-        return await Ranked(db, published, terms).OrderByDescending(r => r.Score).ThenByDescending(r => r.Article.HelpfulCount).ThenBy(r => r.Article.Id)
+        var model = productModelId ?? Guid.Empty;
+        var fault = faultCategoryId ?? Guid.Empty;
+        var boosted = Ranked(db, published, terms).Select(r => new RankedArticle
+        {
+            Article = r.Article,
+            Score = r.Score * (2 + (productModelId != null && r.Article.ProductModelIds.Contains(model) ? 1 : 0)
+                                 + (faultCategoryId != null && r.Article.FaultCategoryIds.Contains(fault) ? 1 : 0)) / 2,
+        });
+        return await boosted.OrderByDescending(r => r.Score).ThenByDescending(r => r.Article.HelpfulCount).ThenBy(r => r.Article.Id)
             .Take(Math.Clamp(take, 1, 20))
             .Select(r => new ArticleRow(r.Article.Id, r.Article.TitleZh, r.Article.TitleEn, r.Article.Category, r.Article.State, r.Article.Visibility,
                 r.Article.ViewCount, r.Article.HelpfulCount, r.Article.NotHelpfulCount, r.Article.UpdatedAt, r.Score))
@@ -93,6 +131,14 @@ public sealed class KnowledgeBase(IDbFactory<IKnowledgeDb> dbFactory, TimeProvid
     {
         using var db = dbFactory.Create();
         return await db.KnowledgeArticles.AsNoTracking().Where(a => a.Category != "").Select(a => a.Category).Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The tags in use, for the list's filter.</summary>
+    public async Task<IReadOnlyList<string>> TagsAsync(CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        var tags = await db.KnowledgeArticles.AsNoTracking().Where(a => a.State != ArticleState.Archived).Select(a => a.Tags).ToListAsync(cancellationToken);
+        return tags.SelectMany(t => t).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.CurrentCulture).ToList();
     }
 
     /// <summary>An article of this tenant, or null; outside the desk only a published one.</summary>
@@ -304,7 +350,20 @@ public sealed class KnowledgeBase(IDbFactory<IKnowledgeDb> dbFactory, TimeProvid
 }
 
 /// <param name="State">Null for every state; outside the service desk always published.</param>
-public sealed record ArticleQuery(string? Search = null, ArticleState? State = ArticleState.Published, string? Category = null, int Skip = 0, int Take = 20);
+public sealed record ArticleQuery(string? Search = null, ArticleState? State = ArticleState.Published, string? Category = null, int Skip = 0, int Take = 20)
+{
+    /// <summary>Articles carrying this tag, exactly as written.</summary>
+    public string? Tag { get; init; }
+
+    /// <summary>Articles filed under this product model.</summary>
+    public Guid? ProductModelId { get; init; }
+
+    /// <summary>Articles filed under this fault category.</summary>
+    public Guid? FaultCategoryId { get; init; }
+
+    /// <summary>Null for both; <see cref="ArticleVisibility.Public"/> lists what a customer portal may show once published.</summary>
+    public ArticleVisibility? Visibility { get; init; }
+}
 
 public sealed record ArticleRow(Guid Id, string TitleZh, string TitleEn, string Category, ArticleState State, ArticleVisibility Visibility,
     int ViewCount, int HelpfulCount, int NotHelpfulCount, DateTimeOffset UpdatedAt, int Score)

@@ -38,3 +38,18 @@ internal sealed class KnowledgeTermConfiguration : IEntityTypeConfiguration<Know
         builder.HasIndex(t => new { t.TenantId, t.Term });
     }
 }
+
+internal sealed class ArticleFileConfiguration : IEntityTypeConfiguration<ArticleFile>
+{
+    public void Configure(EntityTypeBuilder<ArticleFile> builder)
+    {
+        builder.ToTable("KnowledgeArticleFiles");
+        builder.Property(f => f.FileName).HasMaxLength(AfterSales.Modules.Service.AttachmentRules.FileNameLength).IsRequired();
+        builder.Property(f => f.ContentType).HasMaxLength(128).IsRequired();
+        builder.Property(f => f.StorageKey).HasMaxLength(256).IsRequired();
+        builder.Property(f => f.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(f => f.UploadedBy).HasMaxLength(256);
+        builder.HasOne<KnowledgeArticle>().WithMany().HasForeignKey(f => f.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(f => new { f.TenantId, f.ArticleId });
+    }
+}

@@ -432,7 +432,7 @@ public sealed class RequestDesk(
         string? Name(string? status) => status is null ? null : RequestWorkflow.Label(definition, status).Name;
         return events.Select(e => new TimelineEntry(e.At, e.Kind, e.By, e.FromStatus, e.ToStatus,
                 e.Kind == RequestEventKind.TimerFired && definition?.FindTimer(e.Text ?? "")?.Name is { } timerName ? timerName.For(culture) : e.Text,
-                e.IsPublic, Name(e.FromStatus), Name(e.ToStatus), e.Details))
+                e.IsPublic, Name(e.FromStatus), Name(e.ToStatus), e.Details, e.Id))
             .ToList();
     }
 

@@ -12,6 +12,8 @@ public static class ServiceModule
     {
         services.AddScoped<ServiceTypeCatalog>();
         services.AddScoped<RequestDesk>();
+        services.AddSingleton<IRequestChangeFeed, InProcessRequestChangeFeed>();
+        services.AddSingleton<RequestChangeInterceptor>();
         services.AddScoped<DictionaryBook>();
         services.AddScoped<RequestAttachments>();
         services.AddScoped<SavedFilters>();

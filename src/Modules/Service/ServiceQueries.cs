@@ -111,7 +111,7 @@ public sealed record RequestDetail(
 /// <param name="FromStatusName">Status names in the reader's language, from the workflow version the request runs on.</param>
 /// <param name="Details">A transition form's values, "label: value" per line.</param>
 public sealed record TimelineEntry(DateTimeOffset At, RequestEventKind Kind, string? By, string? FromStatus, string? ToStatus, string? Text, bool IsPublic,
-    string? FromStatusName = null, string? ToStatusName = null, string? Details = null);
+    string? FromStatusName = null, string? ToStatusName = null, string? Details = null, long Id = 0);
 
 /// <summary>A status as lists and boards show it: its key, its name in the reader's language, its colour and category.</summary>
 public sealed record StatusLabel(string Key, string Name, string? Color, AfterSales.Workflows.Definitions.StatusCategory Category);
