@@ -52,6 +52,7 @@ public static class DatabaseSetup
         AddModuleView<AfterSales.Modules.Scheduling.ISchedulingDb>(services);
         AddModuleView<AfterSales.Modules.Reminders.IRemindersDb>(services);
         AddModuleView<AfterSales.Modules.Knowledge.IKnowledgeDb>(services);
+        AddModuleView<AfterSales.Modules.Billing.IBillingDb>(services);
         return services;
     }
 
@@ -69,7 +70,8 @@ public static class DatabaseSetup
             // Audit first: the entries it adds must pass through the tenant stamp that follows.
             options.AddInterceptors(
                 sp.GetRequiredService<AuditSaveChangesInterceptor>(),
-                sp.GetRequiredService<TenantSaveChangesInterceptor>());
+                sp.GetRequiredService<TenantSaveChangesInterceptor>(),
+                sp.GetRequiredService<AfterSales.Modules.Billing.ReadOnlyTenantGuard>());
             options.UseOpenIddict();
         }
 
