@@ -22,6 +22,10 @@ public sealed class ArchitectureShould
         typeof(IdentityUserClaim<string>),
         typeof(IdentityUserLogin<string>),
         typeof(IdentityUserToken<string>),
+        typeof(AfterSales.Modules.Billing.Plan),
+        typeof(AfterSales.Modules.Billing.TenantSubscription),
+        typeof(AfterSales.Modules.Billing.StripeEventRecord),
+        typeof(AfterSales.Modules.Billing.PendingSignUp),
     ];
 
     [Fact]

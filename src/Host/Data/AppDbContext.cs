@@ -25,7 +25,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
       AfterSales.Modules.Sla.ISlaDb, AfterSales.Modules.Notifications.INotificationsDb,
       AfterSales.Modules.Webhooks.IWebhooksDb, AfterSales.Modules.Dispatch.IDispatchDb,
       AfterSales.Modules.Rma.IRmaDb, AfterSales.Modules.WorkReports.IWorkReportsDb, AfterSales.Modules.Parts.IPartsDb, AfterSales.Modules.Visits.IVisitsDb, AfterSales.Modules.Scheduling.ISchedulingDb,
-      AfterSales.Modules.Reminders.IRemindersDb, AfterSales.Modules.Knowledge.IKnowledgeDb
+      AfterSales.Modules.Reminders.IRemindersDb, AfterSales.Modules.Knowledge.IKnowledgeDb, AfterSales.Modules.Billing.IBillingDb
 {
     public string? CurrentTenantId => tenantContext.Tenant?.Id;
 
@@ -116,6 +116,10 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<AfterSales.Modules.Knowledge.KnowledgeArticle> KnowledgeArticles => Set<AfterSales.Modules.Knowledge.KnowledgeArticle>();
     public DbSet<AfterSales.Modules.Knowledge.KnowledgeTerm> KnowledgeTerms => Set<AfterSales.Modules.Knowledge.KnowledgeTerm>();
     public DbSet<AfterSales.Modules.Knowledge.ArticleFile> ArticleFiles => Set<AfterSales.Modules.Knowledge.ArticleFile>();
+    public DbSet<AfterSales.Modules.Billing.Plan> Plans => Set<AfterSales.Modules.Billing.Plan>();
+    public DbSet<AfterSales.Modules.Billing.TenantSubscription> TenantSubscriptions => Set<AfterSales.Modules.Billing.TenantSubscription>();
+    public DbSet<AfterSales.Modules.Billing.StripeEventRecord> StripeEvents => Set<AfterSales.Modules.Billing.StripeEventRecord>();
+    public DbSet<AfterSales.Modules.Billing.PendingSignUp> PendingSignUps => Set<AfterSales.Modules.Billing.PendingSignUp>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -52,6 +52,7 @@ public static class DatabaseSetup
         AddModuleView<AfterSales.Modules.Scheduling.ISchedulingDb>(services);
         AddModuleView<AfterSales.Modules.Reminders.IRemindersDb>(services);
         AddModuleView<AfterSales.Modules.Knowledge.IKnowledgeDb>(services);
+        AddModuleView<AfterSales.Modules.Billing.IBillingDb>(services);
         return services;
     }
 
@@ -70,6 +71,8 @@ public static class DatabaseSetup
             options.AddInterceptors(
                 sp.GetRequiredService<AuditSaveChangesInterceptor>(),
                 sp.GetRequiredService<TenantSaveChangesInterceptor>(),
+                // Refuses a read-only tenant's writes before anything is published.
+                sp.GetRequiredService<AfterSales.Modules.Billing.ReadOnlyTenantGuard>(),
                 // Last: it publishes timeline events after commit, stamped with their tenant by then.
                 sp.GetRequiredService<RequestChangeInterceptor>());
             options.UseOpenIddict();

@@ -8,7 +8,7 @@ namespace AfterSales.Modules.Products;
 /// Imports serial numbers from a .csv or .xlsx file: every row is checked first and reported with its reasons;
 /// the import commits all rows in one transaction or none.
 /// </summary>
-public sealed class SerialImport(IDbFactory<IProductsDb> dbFactory, CustomerDirectory customers, ImportWriter writer, TimeProvider clock)
+public sealed class SerialImport(IDbFactory<IProductsDb> dbFactory, CustomerDirectory customers, ImportWriter writer, TimeProvider clock, AfterSales.Modules.Billing.SubscriptionBook plan)
 {
     /// <summary>Column names accepted in the header row, English or Chinese (the template uses the user's language).</summary>
     public static readonly IReadOnlyList<ImportColumn> Columns =
@@ -40,7 +40,11 @@ public sealed class SerialImport(IDbFactory<IProductsDb> dbFactory, CustomerDire
         var askedOwners = new HashSet<string>(StringComparer.Ordinal);
         var owners = new HashSet<string>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        return await sheet.CheckAsync(LookUpAsync, Check, progress, cancellationToken);
+        var preview = await sheet.CheckAsync(LookUpAsync, Check, progress, cancellationToken);
+        // The whole file counts against the plan: a file that would pass the limit is refused before anything is saved.
+        return preview.Rows.Count > 0 && await plan.RefusalAsync(AfterSales.Modules.Billing.PlanLimit.SerialNumbers, preview.Rows.Count, cancellationToken) is { } refusal
+            ? new ImportPreview<SerialInput>(refusal)
+            : preview;
 
         async Task LookUpAsync(IReadOnlyList<ImportSheetRow> chunk, CancellationToken ct)
         {

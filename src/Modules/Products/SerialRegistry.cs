@@ -8,7 +8,7 @@ namespace AfterSales.Modules.Products;
 
 /// <summary>The tenant's serial-number registry and its warranty look-ups.</summary>
 public sealed partial class SerialRegistry(IDbFactory<IProductsDb> dbFactory, CustomerDirectory customers, AfterSales.Modules.Forms.FieldChecks fieldChecks, ITenantContext tenantContext, ICurrentUser currentUser, TimeProvider clock,
-    IEnumerable<IWarrantyObserver> warrantyObservers)
+    IEnumerable<IWarrantyObserver> warrantyObservers, AfterSales.Modules.Billing.SubscriptionBook plan)
     : ICustomerUnits
 {
     public const int MaxPageSize = 100;
@@ -95,6 +95,11 @@ public sealed partial class SerialRegistry(IDbFactory<IProductsDb> dbFactory, Cu
         if (await db.SerialNumbers.AnyAsync(s => s.Number == number, cancellationToken))
         {
             return new SerialSaveResult(SerialSaveStatus.Duplicate);
+        }
+
+        if (await plan.RefusalAsync(AfterSales.Modules.Billing.PlanLimit.SerialNumbers, cancellationToken: cancellationToken) is { } refusal)
+        {
+            return new SerialSaveResult(SerialSaveStatus.Invalid, Errors: new Dictionary<string, string[]> { [nameof(input.Number)] = [refusal] });
         }
 
         var unit = new SerialNumber { Number = number, CreatedAt = clock.GetUtcNow() };

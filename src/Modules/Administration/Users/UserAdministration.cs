@@ -53,6 +53,17 @@ public sealed class UserAdministration(TenantScopeFactory scopes, ITenantContext
             return invalidRole;
         }
 
+        var plan = scope.ServiceProvider.GetRequiredService<AfterSales.Modules.Billing.SubscriptionBook>();
+        if (await plan.RefusalAsync(AfterSales.Modules.Billing.PlanLimit.StaffSeats) is { } seats)
+        {
+            return PlanLimitReached(seats);
+        }
+
+        if (input.Roles.Contains(Roles.Engineer) && await plan.RefusalAsync(AfterSales.Modules.Billing.PlanLimit.Engineers) is { } engineers)
+        {
+            return PlanLimitReached(engineers);
+        }
+
         var user = new ApplicationUser
         {
             UserName = input.Email.Trim(),
@@ -63,6 +74,11 @@ public sealed class UserAdministration(TenantScopeFactory scopes, ITenantContext
         var result = string.IsNullOrEmpty(input.Password) ? await users.CreateAsync(user) : await users.CreateAsync(user, input.Password);
         return result.Succeeded ? await users.AddToRolesAsync(user, input.Roles) : result;
     }
+
+    /// <summary>The plan's message (localized, with the way to upgrade) as an error the user dialog shows as it is.</summary>
+    public const string PlanLimitCode = "PlanLimit";
+
+    private static IdentityResult PlanLimitReached(string message) => IdentityResult.Failed(new IdentityError { Code = PlanLimitCode, Description = message });
 
     public async Task<IdentityResult?> UpdateAsync(string id, UserInput input)
     {
@@ -88,6 +104,12 @@ public sealed class UserAdministration(TenantScopeFactory scopes, ITenantContext
         }
 
         var current = await users.GetRolesAsync(user);
+        if (input.Roles.Contains(Roles.Engineer) && !current.Contains(Roles.Engineer)
+            && await scope.ServiceProvider.GetRequiredService<AfterSales.Modules.Billing.SubscriptionBook>().RefusalAsync(AfterSales.Modules.Billing.PlanLimit.Engineers) is { } engineers)
+        {
+            return PlanLimitReached(engineers);
+        }
+
         if (current.Contains(Roles.TenantAdmin) && !input.Roles.Contains(Roles.TenantAdmin) && await IsLastAdminAsync(users, user))
         {
             return IdentityResult.Failed(new IdentityError { Code = "LastAdmin", Description = "LastAdmin" });

@@ -142,6 +142,295 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Modules.Billing.PendingSignUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdminName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompanyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Identifier")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Identifier");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("PendingSignUps", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Billing.Plan", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ApiAccess")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ApiCallsPerDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CustomWorkflows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Engineers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("MonthlyPrice")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PortalBranding")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReminderEmailsPerMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SerialNumbers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StaffSeats")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StorageMb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StripeMonthlyPriceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StripeYearlyPriceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Subdomain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("YearlyPrice")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Plans", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "trial",
+                            ApiAccess = true,
+                            ApiCallsPerDay = 1000,
+                            Currency = "CNY",
+                            CustomWorkflows = false,
+                            Engineers = 2,
+                            MonthlyPrice = 0m,
+                            NameEn = "Free trial",
+                            NameZh = "免费试用",
+                            PortalBranding = true,
+                            ReminderEmailsPerMonth = 200,
+                            SerialNumbers = 500,
+                            SortOrder = 10,
+                            StaffSeats = 3,
+                            StorageMb = 500,
+                            Subdomain = false,
+                            YearlyPrice = 0m
+                        },
+                        new
+                        {
+                            Code = "standard",
+                            ApiAccess = true,
+                            ApiCallsPerDay = 20000,
+                            Currency = "CNY",
+                            CustomWorkflows = false,
+                            Engineers = 10,
+                            MonthlyPrice = 699m,
+                            NameEn = "Standard",
+                            NameZh = "标准版",
+                            PortalBranding = true,
+                            ReminderEmailsPerMonth = 5000,
+                            SerialNumbers = 20000,
+                            SortOrder = 20,
+                            StaffSeats = 10,
+                            StorageMb = 10240,
+                            Subdomain = false,
+                            YearlyPrice = 6990m
+                        },
+                        new
+                        {
+                            Code = "professional",
+                            ApiAccess = true,
+                            ApiCallsPerDay = 200000,
+                            Currency = "CNY",
+                            CustomWorkflows = true,
+                            Engineers = 100,
+                            MonthlyPrice = 1999m,
+                            NameEn = "Professional",
+                            NameZh = "专业版",
+                            PortalBranding = true,
+                            ReminderEmailsPerMonth = 50000,
+                            SerialNumbers = 500000,
+                            SortOrder = 30,
+                            StaffSeats = 50,
+                            StorageMb = 102400,
+                            Subdomain = true,
+                            YearlyPrice = 19990m
+                        });
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Billing.StripeEventRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProcessedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubscriptionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("StripeEvents", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Billing.TenantSubscription", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CurrentPeriodEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PastDueSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlanCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StripeCustomerId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StripeSubscriptionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TrialEndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId");
+
+                    b.HasIndex("PlanCode");
+
+                    b.HasIndex("StripeCustomerId");
+
+                    b.HasIndex("StripeSubscriptionId");
+
+                    b.ToTable("TenantSubscriptions", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Modules.Customers.Customer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3393,6 +3682,21 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Billing.TenantSubscription", b =>
+                {
+                    b.HasOne("AfterSales.Modules.Billing.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Tenancy.Tenant", null)
+                        .WithOne()
+                        .HasForeignKey("AfterSales.Modules.Billing.TenantSubscription", "TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AfterSales.Modules.Customers.CustomerAddress", b =>
