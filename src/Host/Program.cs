@@ -22,6 +22,7 @@ using AfterSales.Modules.Rma;
 using AfterSales.Modules.Visits;
 using AfterSales.Modules.Scheduling;
 using AfterSales.Modules.Knowledge;
+using AfterSales.Modules.Reports;
 using AfterSales.Modules.Workflow;
 using AfterSales.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
@@ -60,6 +61,7 @@ builder.Services.AddVisitsModule();
 builder.Services.AddSchedulingModule();
 builder.Services.AddRemindersModule(builder.Configuration);
 builder.Services.AddKnowledgeModule();
+builder.Services.AddReportsModule(builder.Configuration);
 builder.Services.AddWorkflowTimers(builder.Configuration);
 // One scheduler for the polls the modules registered (workflow timers, the notification outbox); idle when every poll is off.
 builder.Services.AddQuartz();
@@ -123,6 +125,7 @@ app.MapProductsDownloads();
 app.MapServiceDownloads();
 app.MapWorkflowDownloads();
 app.MapWorkReportDownloads();
+app.MapReportDownloads();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
     .AddAdditionalAssemblies(typeof(AdministrationModule).Assembly);

@@ -25,7 +25,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
       AfterSales.Modules.Sla.ISlaDb, AfterSales.Modules.Notifications.INotificationsDb,
       AfterSales.Modules.Webhooks.IWebhooksDb, AfterSales.Modules.Dispatch.IDispatchDb,
       AfterSales.Modules.Rma.IRmaDb, AfterSales.Modules.WorkReports.IWorkReportsDb, AfterSales.Modules.Parts.IPartsDb, AfterSales.Modules.Visits.IVisitsDb, AfterSales.Modules.Scheduling.ISchedulingDb,
-      AfterSales.Modules.Reminders.IRemindersDb, AfterSales.Modules.Knowledge.IKnowledgeDb
+      AfterSales.Modules.Reminders.IRemindersDb, AfterSales.Modules.Knowledge.IKnowledgeDb, AfterSales.Modules.Reports.IReportsDb
 {
     public string? CurrentTenantId => tenantContext.Tenant?.Id;
 
@@ -115,6 +115,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<AfterSales.Modules.Reminders.DueReminder> DueReminders => Set<AfterSales.Modules.Reminders.DueReminder>();
     public DbSet<AfterSales.Modules.Knowledge.KnowledgeArticle> KnowledgeArticles => Set<AfterSales.Modules.Knowledge.KnowledgeArticle>();
     public DbSet<AfterSales.Modules.Knowledge.KnowledgeTerm> KnowledgeTerms => Set<AfterSales.Modules.Knowledge.KnowledgeTerm>();
+    public DbSet<AfterSales.Modules.Reports.KpiAlertRule> KpiAlertRules => Set<AfterSales.Modules.Reports.KpiAlertRule>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
