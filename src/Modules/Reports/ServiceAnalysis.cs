@@ -27,7 +27,7 @@ public sealed class ServiceAnalysis(IDbFactory<IReportsDb> dbFactory, ITenantCon
             .ToListAsync(cancellationToken);
         var typeIds = perDay.Select(d => d.ServiceTypeId).Distinct().ToList();
         var types = (await db.ServiceTypes.AsNoTracking().Where(t => typeIds.Contains(t.Id)).ToListAsync(cancellationToken))
-            .OrderBy(t => t.SortOrder).Select(t => new TypeVolume(t.Id, t.NameIn(culture), t.Color, perDay.Where(d => d.ServiceTypeId == t.Id).Sum(d => d.Count)))
+            .OrderBy(t => t.SortOrder).Select(t => new TypeVolume(t.Id, t.NameIn(culture), t.Color, t.Icon, perDay.Where(d => d.ServiceTypeId == t.Id).Sum(d => d.Count)))
             .ToList();
         var total = types.Sum(t => t.Count);
 
@@ -93,7 +93,7 @@ public sealed record ServiceAnalysisResult(
     int Total, IReadOnlyList<TypeVolume> Types, IReadOnlyList<PeriodVolume> Periods, IReadOnlyList<NamedCount> Categories,
     IReadOnlyList<NamedCount> Models, IReadOnlyList<BatchDefects> Batches, IReadOnlyList<NamedCount> Warranty);
 
-public sealed record TypeVolume(Guid Id, string Name, string Color, int Count);
+public sealed record TypeVolume(Guid Id, string Name, string Color, string Icon, int Count);
 
 public sealed record PeriodVolume(DateOnly Start, string Label, IReadOnlyDictionary<Guid, int> ByType, int Total)
 {
