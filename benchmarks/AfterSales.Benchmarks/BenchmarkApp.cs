@@ -10,6 +10,7 @@ using AfterSales.Modules.Sla;
 using AfterSales.Modules.Notifications;
 using AfterSales.Modules.Webhooks;
 using AfterSales.Modules.Dispatch;
+using AfterSales.Modules.Reports;
 using AfterSales.Modules.Rma;
 using AfterSales.Tenancy;
 using AfterSales.Tenancy.Stores;
@@ -43,6 +44,7 @@ public sealed class BenchmarkApp : IAsyncDisposable
             // The benchmarks drive the polls themselves.
             ["Notifications:PollSeconds"] = "0",
             ["Webhooks:PollSeconds"] = "0",
+            ["Reports:AlertScanSeconds"] = "0",
         }).Build();
         var environment = new HostingEnvironment { EnvironmentName = "Production", ContentRootPath = Path.GetDirectoryName(databasePath)! };
 
@@ -66,6 +68,7 @@ public sealed class BenchmarkApp : IAsyncDisposable
         services.AddWebhooksModule(configuration);
         services.AddDispatchModule();
         services.AddRmaModule();
+        services.AddReportsModule(configuration);
         services.AddSingleton(TimeProvider.System);
         return new BenchmarkApp(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }));
     }

@@ -29,7 +29,10 @@ public sealed record Dataset(string Name, int Tenants, int CustomersPerTenant, i
     public static readonly Dataset RequestsOneTenant = new("requests-1x1000", 1, 20, 50, RequestsPerTenant: 1_000);
     public static readonly Dataset RequestsThousandTenants = new("requests-1000x1000", 1_000, 20, 50, RequestsPerTenant: 1_000);
 
-    public static IReadOnlyList<Dataset> All { get; } = [OneTenant, ThousandTenants, RequestsOneTenant, RequestsThousandTenants];
+    // Reports read a tenant's whole history: 100,000 requests over two years with their work reports, visits and events.
+    public static readonly Dataset ReportsOneTenant = new("reports-1x100000", 1, 300, 3_000, RequestsPerTenant: 100_000);
+
+    public static IReadOnlyList<Dataset> All { get; } = [OneTenant, ThousandTenants, RequestsOneTenant, RequestsThousandTenants, ReportsOneTenant];
 
     private static readonly Lazy<string> Schema = new(SchemaHash);
 

@@ -23,6 +23,7 @@ using AfterSales.Modules.Visits;
 using AfterSales.Modules.Scheduling;
 using AfterSales.Modules.Knowledge;
 using AfterSales.Modules.Billing;
+using AfterSales.Modules.Reports;
 using AfterSales.Modules.Workflow;
 using AfterSales.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
@@ -62,6 +63,7 @@ builder.Services.AddSchedulingModule();
 builder.Services.AddRemindersModule(builder.Configuration);
 builder.Services.AddKnowledgeModule();
 builder.Services.AddBillingModule(builder.Configuration);
+builder.Services.AddReportsModule(builder.Configuration);
 builder.Services.AddWorkflowTimers(builder.Configuration);
 // One scheduler for the polls the modules registered (workflow timers, the notification outbox); idle when every poll is off.
 builder.Services.AddQuartz();
@@ -128,6 +130,7 @@ app.MapWorkflowDownloads();
 app.MapWorkReportDownloads();
 app.MapKnowledgeDownloads();
 app.MapBilling();
+app.MapReportDownloads();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
     .AddAdditionalAssemblies(typeof(AdministrationModule).Assembly);

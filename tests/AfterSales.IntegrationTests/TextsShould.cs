@@ -28,6 +28,7 @@ public sealed partial class TextsShould
         ("src/Modules/Reminders", 'M', "src/Modules/Reminders/ReminderText.tsv"),
         ("src/Modules/Knowledge", 'Q', "src/Modules/Knowledge/KnowledgeText.tsv"),
         ("src/Modules/Billing", 'B', "src/Modules/Billing/BillingText.tsv"),
+        ("src/Modules/Reports", 'Y', "src/Modules/Reports/ReportText.tsv"),
         // Pages of any feature render custom fields, so the forms' texts are checked everywhere.
         ("src/Modules", 'F', "src/Modules/Forms/FormsText.tsv"),
         ("src/Modules", 'T', "src/Modules/Shared/Strings.tsv"),
@@ -73,6 +74,6 @@ public sealed partial class TextsShould
     }
 
     // A literal key only: keys built at run time ("Kind." + kind) are checked by the pages' own tests.
-    [GeneratedRegex("""(?<![A-Za-z0-9_])(?<localizer>[PCATSFWLNHDROKVGMQB])\["(?<key>[A-Za-z0-9_.]+)"[,\]]""")]
+    [GeneratedRegex("""(?<![A-Za-z0-9_])(?<localizer>[PCATSFWLNHDROKVGMQBY])\["(?<key>[A-Za-z0-9_.]+)"[,\]]""")]
     private static partial Regex KeyUse();
 }

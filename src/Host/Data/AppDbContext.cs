@@ -25,7 +25,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
       AfterSales.Modules.Sla.ISlaDb, AfterSales.Modules.Notifications.INotificationsDb,
       AfterSales.Modules.Webhooks.IWebhooksDb, AfterSales.Modules.Dispatch.IDispatchDb,
       AfterSales.Modules.Rma.IRmaDb, AfterSales.Modules.WorkReports.IWorkReportsDb, AfterSales.Modules.Parts.IPartsDb, AfterSales.Modules.Visits.IVisitsDb, AfterSales.Modules.Scheduling.ISchedulingDb,
-      AfterSales.Modules.Reminders.IRemindersDb, AfterSales.Modules.Knowledge.IKnowledgeDb, AfterSales.Modules.Billing.IBillingDb
+      AfterSales.Modules.Reminders.IRemindersDb, AfterSales.Modules.Knowledge.IKnowledgeDb, AfterSales.Modules.Billing.IBillingDb, AfterSales.Modules.Reports.IReportsDb
 {
     public string? CurrentTenantId => tenantContext.Tenant?.Id;
 
@@ -120,6 +120,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<AfterSales.Modules.Billing.TenantSubscription> TenantSubscriptions => Set<AfterSales.Modules.Billing.TenantSubscription>();
     public DbSet<AfterSales.Modules.Billing.StripeEventRecord> StripeEvents => Set<AfterSales.Modules.Billing.StripeEventRecord>();
     public DbSet<AfterSales.Modules.Billing.PendingSignUp> PendingSignUps => Set<AfterSales.Modules.Billing.PendingSignUp>();
+    public DbSet<AfterSales.Modules.Reports.KpiAlertRule> KpiAlertRules => Set<AfterSales.Modules.Reports.KpiAlertRule>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -53,6 +53,7 @@ public static class DatabaseSetup
         AddModuleView<AfterSales.Modules.Reminders.IRemindersDb>(services);
         AddModuleView<AfterSales.Modules.Knowledge.IKnowledgeDb>(services);
         AddModuleView<AfterSales.Modules.Billing.IBillingDb>(services);
+        AddModuleView<AfterSales.Modules.Reports.IReportsDb>(services);
         return services;
     }
 

@@ -123,11 +123,50 @@ public sealed class DataGenerator(IServiceProvider services, TimeProvider clock,
         var types = await scope.GetRequiredService<ServiceTypeCatalog>().ListAsync(cancellationToken: cancellationToken);
         var onSite = types.FirstOrDefault(t => t.Code == "ONSITE") ?? throw new InvalidOperationException($"Tenant {tenant.Identifier} has no ONSITE type.");
         var form = await DemoForms.PublishAsync(scope.GetRequiredService<FormBook>(), onSite.Id, DemoForms.OnSite(), DataGeneratorCommand.Name, cancellationToken);
-        var history = faker.Requests(tenant, types, form, models, customers, units, now).Take(options.RequestsPerTenant);
-        var rows = history.Requests.SelectMany(r => r.Fields.Prepend<object>(r.Created).Prepend(r.Request))
+        var dictionaries = scope.GetRequiredService<DictionaryBook>();
+        var categories = new GeneratedCategories(
+            (await dictionaries.ListAsync(DictionaryKind.FaultCategory, cancellationToken)).Select(e => e.Id).ToList(),
+            (await dictionaries.ListAsync(DictionaryKind.ComplaintCategory, cancellationToken)).Select(e => e.Id).ToList());
+        var engineers = await EngineersAsync(scope, faker, tenant, cancellationToken);
+        var history = faker.Requests(tenant, types, form, models, customers, units, now, engineers, categories).Take(options.RequestsPerTenant);
+        var rows = history.Requests.SelectMany(r => r.Fields.Prepend<object>(r.Created).Prepend(r.Request).Concat(r.Work))
             .Concat(history.NumberCounters).Concat(history.ServiceCounters);
         await SaveAsync(scope, rows, options.BatchSize, cancellationToken);
-        return history.Requests.Sum(r => 2L + r.Fields.Count) + history.NumberCounters.Count + history.ServiceCounters.Count;
+        return history.Requests.Sum(r => 2L + r.Fields.Count + r.Work.Count) + history.NumberCounters.Count + history.ServiceCounters.Count;
+    }
+
+    // The engineers requests are assigned to are logins of the tenant (without a password: nobody signs in as them), so the
+    // reports' engineer filter and the dispatch pages know them.
+    private static async Task<IReadOnlyList<GeneratedEngineer>> EngineersAsync(IServiceProvider scope, TenantFaker faker, TenantInfo tenant, CancellationToken cancellationToken)
+    {
+        var roles = scope.GetRequiredService<RoleManager<IdentityRole>>();
+        if (!await roles.RoleExistsAsync(Roles.Engineer))
+        {
+            await roles.CreateAsync(new IdentityRole(Roles.Engineer));
+        }
+
+        var users = scope.GetRequiredService<UserManager<ApplicationUser>>();
+        var engineers = new List<GeneratedEngineer>();
+        for (var i = 1; i <= faker.EngineerCount(); i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var email = $"engineer{i}@{tenant.Identifier}.example";
+            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = faker.PersonName() };
+            var result = await users.CreateAsync(user);
+            if (result.Succeeded)
+            {
+                result = await users.AddToRoleAsync(user, Roles.Engineer);
+            }
+
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"Creating {email} failed: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+            }
+
+            engineers.Add(new GeneratedEngineer(user.Id, user.DisplayName));
+        }
+
+        return engineers;
     }
 
     // The records are written like an import's, without an audit entry each (a million of them would bury the trail and

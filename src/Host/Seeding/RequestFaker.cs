@@ -10,7 +10,17 @@ using Bogus;
 namespace AfterSales.Host.Seeding;
 
 /// <summary>A generated request with what <see cref="RequestDesk.CreateAsync"/> writes alongside it.</summary>
-internal sealed record GeneratedRequest(ServiceRequest Request, RequestEvent Created, IReadOnlyList<CustomFieldValue> Fields);
+internal sealed record GeneratedRequest(ServiceRequest Request, RequestEvent Created, IReadOnlyList<CustomFieldValue> Fields)
+{
+    /// <summary>What the work on it left behind: its assignment, work reports and return visit (for reports and dashboards).</summary>
+    public List<object> Work { get; } = [];
+}
+
+/// <summary>A generated engineer: a login of the tenant in the Engineer role, whom requests are assigned to.</summary>
+internal sealed record GeneratedEngineer(string Id, string Name);
+
+/// <summary>The tenant's fault and complaint categories, which generated requests are filed under.</summary>
+internal sealed record GeneratedCategories(IReadOnlyList<Guid> Faults, IReadOnlyList<Guid> Complaints);
 
 /// <summary>A tenant's generated requests, oldest first, and the counters that agree with them.</summary>
 internal sealed record RequestHistory(
@@ -24,7 +34,8 @@ internal sealed record RequestHistory(
 /// </summary>
 internal sealed class RequestFaker(
     Faker faker, TenantFaker people, FakeVocabulary words, TenantInfo tenant, IReadOnlyList<ServiceType> types, PublishedForm onSiteForm,
-    IReadOnlyList<ProductModel> models, IReadOnlyList<Customer> customers, IReadOnlyList<SerialNumber> units, DateTimeOffset now)
+    IReadOnlyList<ProductModel> models, IReadOnlyList<Customer> customers, IReadOnlyList<SerialNumber> units, DateTimeOffset now,
+    IReadOnlyList<GeneratedEngineer> engineers, GeneratedCategories categories)
 {
     private const int Days = 730;
     private const int RecentDays = 30;
@@ -53,7 +64,7 @@ internal sealed class RequestFaker(
     private readonly Dictionary<Guid, ProductModel> _models = models.ToDictionary(m => m.Id);
     private readonly Dictionary<Guid, Customer> _customers = customers.ToDictionary(c => c.Id);
     private readonly string[] _agents = Enumerable.Range(0, faker.Random.Int(2, 5)).Select(_ => people.PersonName()).ToArray();
-    private readonly string[] _engineers = Enumerable.Range(0, faker.Random.Int(3, 8)).Select(_ => people.PersonName()).ToArray();
+    private readonly WorkFaker _work = new(faker, tenant, now, engineers);
 
     public RequestHistory Take(int count)
     {
@@ -75,6 +86,10 @@ internal sealed class RequestFaker(
             }
 
             counters.Add(new RequestNumberCounter { Day = day.Key, Last = last });
+            foreach (var report in day.SelectMany(r => r.Work.OfType<AfterSales.Modules.WorkReports.WorkReport>().Select(w => (w, r.Request.Number))))
+            {
+                report.w.RequestNumber = report.Number;
+            }
         }
 
         var typeCodes = types.ToDictionary(t => t.Id, t => t.Code);
@@ -155,6 +170,8 @@ internal sealed class RequestFaker(
             WorkflowKey = type.WorkflowKey,
             WorkflowVersion = 1,
         };
+        request.CategoryId = type.Code == "COMPLAINT" ? Maybe(categories.Complaints, 0.9f)
+            : type.Code is "ONSITE" or "REMOTE" or "RMA" ? Maybe(categories.Faults, 0.8f) : null;
         MoveAlong(request);
         var fields = type.Code == "ONSITE" ? OnSiteFields(request.Id) : [];
         var createdEvent = new RequestEvent
@@ -162,7 +179,13 @@ internal sealed class RequestFaker(
             ServiceRequestId = request.Id, At = created, Kind = RequestEventKind.Created, By = request.CreatedBy,
             ToStatus = RequestStatuses.WaitingForAssignment, IsPublic = true,
         };
-        return new GeneratedRequest(request, createdEvent, fields);
+        var generated = new GeneratedRequest(request, createdEvent, fields);
+        if (request.AssigneeId is not null)
+        {
+            generated.Work.AddRange(_work.For(request, type.Code));
+        }
+
+        return generated;
     }
 
     // Where the request stands: who it went to, when it last changed, when it closed. Engineers are names only, as the
@@ -178,13 +201,17 @@ internal sealed class RequestFaker(
         }
 
         var worked = request.Status is not (RequestStatuses.WaitingForAssignment or RequestStatuses.OnHold or RequestStatuses.Cancelled);
-        if (worked && request.Status != RequestStatuses.Locked)
+        var assigned = worked && request.Status != RequestStatuses.Locked ? _work.Engineer() : null;
+        if (assigned is not null)
         {
-            request.AssigneeName = faker.PickRandom(_engineers);
+            request.AssigneeId = assigned.Id;
+            request.AssigneeName = assigned.Name;
         }
 
         request.FailedAttempts = request.Status == RequestStatuses.Locked ? AttemptsBeforeLock : faker.Random.Bool(0.05f) ? 1 : 0;
-        request.ClosedAt = request.Status is RequestStatuses.Closed or RequestStatuses.Cancelled ? Later(240) : null;
+        // Most are solved within their SLA, some late (the SLA report has both to show).
+        var allowed = request.DueAt is { } due ? (due - created).TotalHours : 240;
+        request.ClosedAt = request.Status is RequestStatuses.Closed or RequestStatuses.Cancelled ? Later(allowed * (faker.Random.Bool(0.85f) ? 1 : 2.5)) : null;
         request.UpdatedAt = request.ClosedAt ?? (request.Status == RequestStatuses.WaitingForAssignment ? created : Later(72));
     }
 
@@ -224,6 +251,8 @@ internal sealed class RequestFaker(
             ? CustomFieldRows.For(requestId, onSiteForm.Schema, check.Values).ToList()
             : throw new InvalidOperationException($"Generated on-site fields are invalid: {string.Join(", ", check.Errors.Select(e => $"{e.Key}:{e.Code}"))}");
     }
+
+    private Guid? Maybe(IReadOnlyList<Guid> choices, float chance) => choices.Count > 0 && faker.Random.Bool(chance) ? choices[faker.Random.Int(0, choices.Count - 1)] : null;
 
     private T Pick<T>((T Value, float Weight)[] mix) => Pick(mix, v => v);
 

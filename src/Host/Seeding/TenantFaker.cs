@@ -156,8 +156,11 @@ internal sealed class TenantFaker(FakeVocabulary words, int seed)
     }
 
     /// <summary>The tenant's service requests over its types, customers and units; the on-site ones fill in <paramref name="onSiteForm"/>.</summary>
+    /// <summary>How many engineers the tenant's field service has.</summary>
+    public int EngineerCount() => _faker.Random.Int(3, 8);
+
     public RequestFaker Requests(
         TenantInfo tenant, IReadOnlyList<ServiceType> types, PublishedForm onSiteForm, IReadOnlyList<ProductModel> models, IReadOnlyList<Customer> customers,
-        IReadOnlyList<SerialNumber> units, DateTimeOffset now) =>
-        new(_faker, this, words, tenant, types, onSiteForm, models, customers, units, now);
+        IReadOnlyList<SerialNumber> units, DateTimeOffset now, IReadOnlyList<GeneratedEngineer> engineers, GeneratedCategories categories) =>
+        new(_faker, this, words, tenant, types, onSiteForm, models, customers, units, now, engineers, categories);
 }

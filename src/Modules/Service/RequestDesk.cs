@@ -213,6 +213,9 @@ public sealed class RequestDesk(
         return await CustomFieldRows.ReadManyAsync(db.CustomFieldValues, ids, cancellationToken);
     }
 
+    private static IQueryable<ServiceRequest> DueBy(IQueryable<ServiceRequest> requests, DateTimeOffset now, DateTimeOffset until) =>
+        requests.Where(r => r.StatusCategory != StatusCategory.Done && r.DueAt >= now && r.DueAt < until);
+
     private async Task<RequestPage> QueryAsync(RequestQuery query, int maxTake, CancellationToken cancellationToken)
     {
         using var db = dbFactory.Create();
@@ -227,6 +230,8 @@ public sealed class RequestDesk(
             RequestView.Overdue => requests.Where(r => r.DueAt < now && r.StatusCategory != StatusCategory.Done),
             RequestView.Locked => requests.Where(r => r.IsLocked),
             RequestView.Open => requests.Where(r => r.StatusCategory != StatusCategory.Done),
+            RequestView.DueToday => DueBy(requests, now, tenantContext.Tenant.MidnightUtc(tenantContext.Tenant.TodayFor(now).AddDays(1))),
+            RequestView.AtRisk => DueBy(requests, now, now + RequestViews.AtRiskWithin),
             _ => requests,
         };
         if (!string.IsNullOrWhiteSpace(query.Search))

@@ -71,6 +71,21 @@ public enum RequestView
     Overdue,
     Locked,
     Open,
+
+    /// <summary>Open and due by the end of the tenant's today (and not yet overdue): the dashboard's "due today".</summary>
+    DueToday,
+
+    /// <summary>Open and running out of SLA within <see cref="RequestViews.AtRiskWithin"/>: the manager's dashboard.</summary>
+    AtRisk,
+}
+
+public static class RequestViews
+{
+    /// <summary>How close to its due time an open request counts as at risk.</summary>
+    public static readonly TimeSpan AtRiskWithin = TimeSpan.FromHours(4);
+
+    /// <summary>Views reached from the dashboard's numbers rather than from a tab of the list.</summary>
+    public static bool IsTab(this RequestView view) => view is not (RequestView.Open or RequestView.DueToday or RequestView.AtRisk);
 }
 
 /// <param name="Fields">Custom-field conditions, all of which a request meets.</param>

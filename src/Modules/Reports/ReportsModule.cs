@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace AfterSales.Modules.Reports;
+
+/// <summary>
+/// Reports (/reports/…: service analysis, response and resolution, engineers, charges) with their .xlsx exports, the figures
+/// of the role dashboards, and KPI alerts (/reports/alerts) evaluated by a scanning job that notifies the managers.
+/// </summary>
+public static class ReportsModule
+{
+    public static IServiceCollection AddReportsModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<ServiceAnalysis>();
+        services.AddScoped<ResolutionReport>();
+        services.AddScoped<EngineerRanking>();
+        services.AddScoped<ChargesReport>();
+        services.AddScoped<ReportOptions>();
+        services.AddScoped<DashboardFigures>();
+        services.AddScoped<KpiAlerts>();
+        services.AddSingleton<KpiAlertScan>();
+
+        // Hourly by default: thresholds are per day or week, and a manager need not hear within minutes. 0 turns it off (tests).
+        var seconds = configuration.GetValue("Reports:AlertScanSeconds", 3600);
+        if (seconds > 0)
+        {
+            services.AddQuartz(quartz => quartz.ScheduleJob<KpiAlertJob>(trigger => trigger
+                .WithIdentity(KpiAlertJob.Key.Name)
+                .WithSimpleSchedule(TimeSpan.FromSeconds(seconds))));
+        }
+
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapReportDownloads(this IEndpointRouteBuilder app)
+    {
+        ReportsExport.Map(app);
+        return app;
+    }
+}
