@@ -53,12 +53,18 @@ public sealed class ReminderBook(IDbFactory<IRemindersDb> dbFactory, ReminderPla
 
         if (rule is null)
         {
-            db.ReminderRules.Add(rule = new ReminderRule());
+            db.ReminderRules.Add(rule = new ReminderRule { Kind = input.Kind });
+        }
+        else if (rule.Kind != input.Kind)
+        {
+            // Its planned reminders, their offsets and its words belong to the kind: another kind is another rule.
+            return new ReminderSaveResult(ReminderSaveStatus.Invalid, new Dictionary<string, string> { [nameof(input.Kind)] = "Reminders.Validation.KindFixed" });
         }
 
         rule.Name = name;
-        rule.OffsetDays = string.Join(",", ReminderSchedule.ParseOffsets(input.OffsetDays)!);
+        rule.OffsetDays = string.Join(",", ReminderKinds.ParseOffsets(input.Kind, input.OffsetDays)!);
         rule.ToCustomer = input.ToCustomer;
+        rule.ToAssignee = input.ToAssignee;
         rule.StaffRole = string.IsNullOrWhiteSpace(input.StaffRole) ? null : input.StaffRole.Trim();
         rule.Channels = (input.InApp ? ReminderChannels.InApp : 0) | (input.Email ? ReminderChannels.Email : 0);
         rule.SubjectZh = input.SubjectZh.Trim();
@@ -125,23 +131,36 @@ public sealed class ReminderBook(IDbFactory<IRemindersDb> dbFactory, ReminderPla
     public async Task<IReadOnlyList<UpcomingReminder>?> UpcomingAsync(Guid ruleId, int max = 500, CancellationToken cancellationToken = default)
     {
         using var db = dbFactory.Create();
-        if (!await db.ReminderRules.AnyAsync(r => r.Id == ruleId, cancellationToken))
+        var rule = await db.ReminderRules.AsNoTracking().FirstOrDefaultAsync(r => r.Id == ruleId, cancellationToken);
+        if (rule is null)
         {
             return null;
         }
 
         var today = ReminderSchedule.Today(clock.GetUtcNow(), Scheduling.VisitWindow.ZoneOf(tenantContext.Tenant));
         var until = today.AddDays(ReminderSchedule.HorizonDays);
-        var rows = await (from r in db.DueReminders.AsNoTracking()
-                          join s in db.SerialNumbers.AsNoTracking() on r.SerialNumberId equals s.Id
-                          join c in db.Customers.AsNoTracking() on s.CustomerId equals c.Id into owners
+        var due = db.DueReminders.AsNoTracking().Where(r => r.RuleId == ruleId && r.DueDate <= until
+                                                            && (r.State == DueReminderState.Pending || (r.DueDate >= today && r.State == DueReminderState.Sent)));
+        if (rule.Kind.IsRequestKind())
+        {
+            return await (from r in due
+                          join q in db.ServiceRequests.AsNoTracking() on r.ServiceRequestId equals q.Id
+                          join c in db.Customers.AsNoTracking() on q.CustomerId equals c.Id into owners
                           from c in owners.DefaultIfEmpty()
-                          where r.RuleId == ruleId && r.DueDate <= until
-                                && (r.State == DueReminderState.Pending || (r.DueDate >= today && r.State == DueReminderState.Sent))
-                          orderby r.DueDate, s.Number
-                          select new UpcomingReminder(r.Id, s.Number, c == null ? null : c.Name, r.DueDate, r.OffsetDays, s.WarrantyEnd, r.State, r.DueAt))
+                          orderby r.DueDate, q.Number
+                          select new UpcomingReminder(r.Id, q.Number, c == null ? q.ContactName : c.Name, r.DueDate, r.OffsetDays, null,
+                              r.BasisAt, r.State, r.DueAt))
+                .Take(max).ToListAsync(cancellationToken);
+        }
+
+        return await (from r in due
+                      join s in db.SerialNumbers.AsNoTracking() on r.SerialNumberId equals s.Id
+                      join c in db.Customers.AsNoTracking() on s.CustomerId equals c.Id into owners
+                      from c in owners.DefaultIfEmpty()
+                      orderby r.DueDate, s.Number
+                      select new UpcomingReminder(r.Id, s.Number, c == null ? null : c.Name, r.DueDate, r.OffsetDays, s.WarrantyEnd, null,
+                          r.State, r.DueAt))
             .Take(max).ToListAsync(cancellationToken);
-        return rows;
     }
 
     /// <summary>Plans the rule now and sends what of it is due (quiet hours still apply); null for an unknown or another tenant's rule.</summary>
@@ -159,8 +178,9 @@ public sealed class ReminderBook(IDbFactory<IRemindersDb> dbFactory, ReminderPla
 
 public sealed record ReminderRuleRow(ReminderRule Rule, int Pending, int Sent);
 
-public sealed record UpcomingReminder(long Id, string SerialNumber, string? Customer, DateOnly DueDate, int OffsetDays, DateOnly? WarrantyEnd,
-    DueReminderState State, DateTimeOffset DueAt);
+/// <summary>A planned or sent reminder; <paramref name="Subject"/> is the unit's serial number or the request's number.</summary>
+public sealed record UpcomingReminder(long Id, string Subject, string? Customer, DateOnly DueDate, int OffsetDays, DateOnly? WarrantyEnd,
+    DateTimeOffset? BasisAt, DueReminderState State, DateTimeOffset DueAt);
 
 public enum ReminderSaveStatus
 {

@@ -14,11 +14,17 @@ public class ReminderRule : ITenantOwned, IAuditable
     public string Name { get; set; } = "";
     public ReminderKind Kind { get; set; } = ReminderKind.WarrantyExpiry;
 
-    /// <summary>Days before the event, comma-separated and descending ("30,7"): one reminder per offset.</summary>
+    /// <summary>
+    /// Comma-separated and descending ("30,7"), one reminder per offset, in the unit of the kind: days before a warranty end,
+    /// hours before or after a request's deadline, days a request has waited on its customer.
+    /// </summary>
     public string OffsetDays { get; set; } = "";
 
     /// <summary>The unit's owner by e-mail.</summary>
     public bool ToCustomer { get; set; }
+
+    /// <summary>A request's assignee (request reminders only), on the channels chosen.</summary>
+    public bool ToAssignee { get; set; }
 
     /// <summary>Every staff member with this role, on the channels chosen; null for none.</summary>
     public string? StaffRole { get; set; }
@@ -42,15 +48,24 @@ public class ReminderRule : ITenantOwned, IAuditable
 
     string IAuditable.AuditKey => Name;
 
-    public IReadOnlyList<int> Offsets => ReminderSchedule.ParseOffsets(OffsetDays) ?? [];
+    public IReadOnlyList<int> Offsets => ReminderKinds.ParseOffsets(Kind, OffsetDays) ?? [];
 
     public QuietHours? Quiet => QuietFrom is { } from && QuietUntil is { } until ? new QuietHours(from, until) : null;
 }
 
-/// <summary>What a reminder counts down to. Maintenance, consumables, care events and request reminders come next.</summary>
+/// <summary>What a reminder counts down to. Unit kinds are planned by the day, request kinds by the hour.</summary>
 public enum ReminderKind
 {
     WarrantyExpiry = 0,
+
+    /// <summary>Hours before an open request's SLA deadline (its requested date's end when it has no SLA).</summary>
+    RequestDueSoon = 10,
+
+    /// <summary>Hours after an open request's deadline passed (0: at the deadline).</summary>
+    RequestOverdue = 11,
+
+    /// <summary>Days a request has waited on its customer (a status of the waiting category, where the SLA pauses).</summary>
+    RequestNoResponse = 12,
 }
 
 [Flags]

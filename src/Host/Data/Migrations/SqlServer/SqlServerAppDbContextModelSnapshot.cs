@@ -1468,6 +1468,9 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
 
+                    b.Property<DateTimeOffset?>("BasisAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .IsRequired()
@@ -1496,7 +1499,10 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("datetimeoffset");
 
-                    b.Property<Guid>("SerialNumberId")
+                    b.Property<Guid?>("SerialNumberId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ServiceRequestId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("State")
@@ -1515,12 +1521,19 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
 
                     b.HasIndex("SerialNumberId");
 
+                    b.HasIndex("ServiceRequestId");
+
                     b.HasIndex("State", "DueAt");
 
                     b.HasIndex("TenantId", "RuleId", "SerialNumberId", "DueDate")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[SerialNumberId] IS NOT NULL");
 
                     b.HasIndex("TenantId", "RuleId", "State", "DueDate");
+
+                    b.HasIndex("TenantId", "RuleId", "ServiceRequestId", "OffsetDays", "BasisAt")
+                        .IsUnique()
+                        .HasFilter("[ServiceRequestId] IS NOT NULL AND [BasisAt] IS NOT NULL");
 
                     b.ToTable("DueReminders", (string)null);
                 });
@@ -1593,6 +1606,9 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<bool>("ToAssignee")
+                        .HasColumnType("bit");
 
                     b.Property<bool>("ToCustomer")
                         .HasColumnType("bit");
@@ -3512,8 +3528,12 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.HasOne("AfterSales.Modules.Products.SerialNumber", null)
                         .WithMany()
                         .HasForeignKey("SerialNumberId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("AfterSales.Modules.Service.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("OutboxMessage");
                 });

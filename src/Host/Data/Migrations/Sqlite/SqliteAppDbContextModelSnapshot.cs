@@ -1454,6 +1454,9 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("BasisAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .IsRequired()
@@ -1482,7 +1485,10 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("SerialNumberId")
+                    b.Property<Guid?>("SerialNumberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ServiceRequestId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("State")
@@ -1501,12 +1507,17 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
 
                     b.HasIndex("SerialNumberId");
 
+                    b.HasIndex("ServiceRequestId");
+
                     b.HasIndex("State", "DueAt");
 
                     b.HasIndex("TenantId", "RuleId", "SerialNumberId", "DueDate")
                         .IsUnique();
 
                     b.HasIndex("TenantId", "RuleId", "State", "DueDate");
+
+                    b.HasIndex("TenantId", "RuleId", "ServiceRequestId", "OffsetDays", "BasisAt")
+                        .IsUnique();
 
                     b.ToTable("DueReminders", (string)null);
                 });
@@ -1579,6 +1590,9 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ToAssignee")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("ToCustomer")
                         .HasColumnType("INTEGER");
@@ -3478,8 +3492,12 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.HasOne("AfterSales.Modules.Products.SerialNumber", null)
                         .WithMany()
                         .HasForeignKey("SerialNumberId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("AfterSales.Modules.Service.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("OutboxMessage");
                 });
