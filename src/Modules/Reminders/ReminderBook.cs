@@ -163,6 +163,32 @@ public sealed class ReminderBook(IDbFactory<IRemindersDb> dbFactory, ReminderPla
             .Take(max).ToListAsync(cancellationToken);
     }
 
+    /// <summary>Reminders whose sending failed, still retrying or given up, newest first, with their rule's name and their subject.</summary>
+    public async Task<IReadOnlyList<FailedReminder>> FailedAsync(int max = 500, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        return await (from r in db.DueReminders.AsNoTracking()
+                      join rule in db.ReminderRules.AsNoTracking() on r.RuleId equals rule.Id
+                      join s in db.SerialNumbers.AsNoTracking() on r.SerialNumberId equals s.Id into units
+                      from s in units.DefaultIfEmpty()
+                      join q in db.ServiceRequests.AsNoTracking() on r.ServiceRequestId equals q.Id into requests
+                      from q in requests.DefaultIfEmpty()
+                      where r.Note == ReminderSender.NoteFailed && r.State != DueReminderState.Sent
+                      orderby r.Id descending
+                      select new FailedReminder(r.Id, rule.Name, rule.Kind, s != null ? s.Number : q != null ? q.Number : "", r.DueDate, r.Attempts, r.State, r.DueAt))
+            .Take(max).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Sends a failed reminder again at the next scan, its attempts counted afresh; false when it is not a failed one of the tenant.</summary>
+    public async Task<bool> RetryAsync(long id, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        var now = clock.GetUtcNow().ToUniversalTime();
+        return await db.DueReminders.Where(r => r.Id == id && r.Note == ReminderSender.NoteFailed && r.State != DueReminderState.Sent)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.State, DueReminderState.Pending).SetProperty(r => r.Attempts, 0).SetProperty(r => r.DueAt, now)
+                .SetProperty(r => r.ConcurrencyStamp, Guid.NewGuid().ToString("N")), cancellationToken) == 1;
+    }
+
     /// <summary>Plans the rule now and sends what of it is due (quiet hours still apply); null for an unknown or another tenant's rule.</summary>
     public async Task<(int Planned, int Sent)?> RunNowAsync(Guid ruleId, CancellationToken cancellationToken = default)
     {
@@ -175,6 +201,9 @@ public sealed class ReminderBook(IDbFactory<IRemindersDb> dbFactory, ReminderPla
         return (planned, await sender.SendDueAsync(ruleId, cancellationToken));
     }
 }
+
+/// <summary>A reminder the sender could not send: still retrying (pending, due again at <paramref name="DueAt"/>) or given up (cancelled).</summary>
+public sealed record FailedReminder(long Id, string Rule, ReminderKind Kind, string Subject, DateOnly DueDate, int Attempts, DueReminderState State, DateTimeOffset DueAt);
 
 public sealed record ReminderRuleRow(ReminderRule Rule, int Pending, int Sent);
 
