@@ -19,6 +19,18 @@ public class DueReminder : ITenantOwned
     /// <summary>The request of a request kind's reminder; null for a unit's.</summary>
     public Guid? ServiceRequestId { get; set; }
 
+    /// <summary>
+    /// The consumable of the unit a replacement reminder is about; <see cref="Guid.Empty"/> for reminders about the unit as a
+    /// whole. Not null, so it takes part in the unique key (a null would make every row distinct to it).
+    /// </summary>
+    public Guid ConsumableId { get; set; }
+
+    /// <summary>
+    /// The planned service request a maintenance plan opened for this visit. No foreign key: a second path from requests to
+    /// reminders would be a second cascade SQL Server refuses, and a deleted request only leaves the visit counted as not done.
+    /// </summary>
+    public Guid? CreatedRequestId { get; set; }
+
     /// <summary>The offset it was planned for, in the unit of its rule's kind (days or hours).</summary>
     public int OffsetDays { get; set; }
 
@@ -28,7 +40,10 @@ public class DueReminder : ITenantOwned
     /// </summary>
     public DateTimeOffset? BasisAt { get; set; }
 
-    /// <summary>The tenant's calendar day it is due: the warranty end minus the offset; a request reminder's due day.</summary>
+    /// <summary>
+    /// The tenant's calendar day it is due: the warranty end, maintenance visit or consumable's replacement day minus the offset;
+    /// a request reminder's due day.
+    /// </summary>
     public DateOnly DueDate { get; set; }
 
     /// <summary>UTC; the start of <see cref="DueDate"/> in the tenant's zone, moved past the rule's quiet hours.</summary>

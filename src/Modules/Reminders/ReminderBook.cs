@@ -41,6 +41,7 @@ public sealed class ReminderBook(IDbFactory<IRemindersDb> dbFactory, ReminderPla
             errors[nameof(input.Name)] = "Reminders.Validation.NameTaken";
         }
 
+        await CheckCareAsync(db, input, errors, cancellationToken);
         if (errors.Count > 0)
         {
             return new ReminderSaveResult(ReminderSaveStatus.Invalid, errors);
@@ -74,6 +75,10 @@ public sealed class ReminderBook(IDbFactory<IRemindersDb> dbFactory, ReminderPla
         rule.QuietFrom = input.QuietFrom;
         rule.QuietUntil = input.QuietUntil;
         rule.IsEnabled = input.IsEnabled;
+        rule.ProductModelIds = input.Kind.IsCareKind() ? input.ProductModelIds.Distinct().ToList() : [];
+        rule.IntervalMonths = input.Kind == ReminderKind.MaintenancePlan ? input.IntervalMonths : null;
+        rule.Action = input.Kind == ReminderKind.MaintenancePlan ? input.Action : MaintenanceAction.Remind;
+        rule.ServiceTypeId = input.CreatesRequest ? input.ServiceTypeId : null;
         rule.PlannedOn = null;
         rule.ConcurrencyStamp = Guid.NewGuid().ToString("N");
         try
@@ -88,6 +93,38 @@ public sealed class ReminderBook(IDbFactory<IRemindersDb> dbFactory, ReminderPla
         // Changed offsets or quiet hours show in the upcoming list at once, not after tonight's scan.
         await planner.PlanRuleAsync(rule.Id, cancellationToken);
         return new ReminderSaveResult(ReminderSaveStatus.Saved, Id: rule.Id);
+    }
+
+    // The models and the service type must be the tenant's own (the query filter hides another tenant's), the type still offered.
+    private static async Task CheckCareAsync(IRemindersDb db, ReminderRuleInput input, Dictionary<string, string> errors, CancellationToken cancellationToken)
+    {
+        if (input.Kind.IsCareKind() && input.ProductModelIds.Count > 0 && !errors.ContainsKey(nameof(input.ProductModelIds)))
+        {
+            var ids = input.ProductModelIds.Distinct().ToList();
+            if (ids.Count > MaxModels || await db.ProductModels.CountAsync(m => ids.Contains(m.Id), cancellationToken) != ids.Count)
+            {
+                errors[nameof(input.ProductModelIds)] = "Reminders.Validation.Models";
+            }
+        }
+
+        if (input.CreatesRequest && input.ServiceTypeId is { } typeId && !await db.ServiceTypes.AnyAsync(t => t.Id == typeId && !t.IsRetired, cancellationToken))
+        {
+            errors[nameof(input.ServiceTypeId)] = "Reminders.Validation.ServiceType";
+        }
+    }
+
+    /// <summary>The most product models one rule names.</summary>
+    public const int MaxModels = 50;
+
+    /// <summary>The tenant's product models and offered service types, for the dialog's choices.</summary>
+    public async Task<(IReadOnlyList<(Guid Id, string Code, string Name)> Models, IReadOnlyList<AfterSales.Modules.Service.ServiceType> Types)> CareChoicesAsync(
+        CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        var models = (await db.ProductModels.AsNoTracking().OrderBy(m => m.Code).Select(m => new { m.Id, m.Code, m.Name }).ToListAsync(cancellationToken))
+            .Select(m => (m.Id, m.Code, m.Name)).ToList();
+        var types = await db.ServiceTypes.AsNoTracking().Where(t => !t.IsRetired).OrderBy(t => t.SortOrder).ThenBy(t => t.Code).ToListAsync(cancellationToken);
+        return (models, types);
     }
 
     /// <summary>Turns a rule on (planned at once) or off (its pending reminders cancelled); false for an unknown or another tenant's rule.</summary>
@@ -141,6 +178,19 @@ public sealed class ReminderBook(IDbFactory<IRemindersDb> dbFactory, ReminderPla
         var until = today.AddDays(ReminderSchedule.HorizonDays);
         var due = db.DueReminders.AsNoTracking().Where(r => r.RuleId == ruleId && r.DueDate <= until
                                                             && (r.State == DueReminderState.Pending || (r.DueDate >= today && r.State == DueReminderState.Sent)));
+        if (rule.Kind.IsCareKind())
+        {
+            // The date shown beside each is the visit's or the replacement's day the reminder counts down to.
+            var rows = await (from r in due
+                              join s in db.SerialNumbers.AsNoTracking() on r.SerialNumberId equals s.Id
+                              join c in db.Customers.AsNoTracking() on s.CustomerId equals c.Id into owners
+                              from c in owners.DefaultIfEmpty()
+                              orderby r.DueDate, s.Number
+                              select new { r.Id, s.Number, Customer = c == null ? null : c.Name, r.DueDate, r.OffsetDays, r.State, r.DueAt })
+                .Take(max).ToListAsync(cancellationToken);
+            return rows.Select(r => new UpcomingReminder(r.Id, r.Number, r.Customer, r.DueDate, r.OffsetDays, r.DueDate.AddDays(r.OffsetDays), null, r.State, r.DueAt)).ToList();
+        }
+
         if (rule.Kind.IsRequestKind())
         {
             return await (from r in due

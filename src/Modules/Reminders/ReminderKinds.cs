@@ -5,9 +5,13 @@ namespace AfterSales.Modules.Reminders;
 /// <summary>What differs between the kinds of reminder: the unit and range of their offsets, their placeholders, their first words.</summary>
 public static class ReminderKinds
 {
-    public static readonly IReadOnlyList<ReminderKind> All = [ReminderKind.WarrantyExpiry, ReminderKind.RequestDueSoon, ReminderKind.RequestOverdue, ReminderKind.RequestNoResponse];
+    public static readonly IReadOnlyList<ReminderKind> All = [ReminderKind.WarrantyExpiry, ReminderKind.RequestDueSoon, ReminderKind.RequestOverdue, ReminderKind.RequestNoResponse,
+        ReminderKind.MaintenancePlan, ReminderKind.ConsumableReplacement];
 
     public static bool IsRequestKind(this ReminderKind kind) => kind is ReminderKind.RequestDueSoon or ReminderKind.RequestOverdue or ReminderKind.RequestNoResponse;
+
+    /// <summary>Maintenance plans and consumables: planned per unit of the rule's models, by the day.</summary>
+    public static bool IsCareKind(this ReminderKind kind) => kind is ReminderKind.MaintenancePlan or ReminderKind.ConsumableReplacement;
 
     /// <summary>The smallest and largest offset of the kind: days for warranty ends and waiting, hours around deadlines.</summary>
     public static (int Min, int Max) OffsetRange(ReminderKind kind) => kind switch
@@ -15,6 +19,8 @@ public static class ReminderKinds
         ReminderKind.RequestDueSoon => (1, 168),
         ReminderKind.RequestOverdue => (0, 168),
         ReminderKind.RequestNoResponse => (1, 90),
+        // 0: on the visit's or replacement's day itself.
+        ReminderKind.MaintenancePlan or ReminderKind.ConsumableReplacement => (0, ReminderSchedule.MaxOffset),
         _ => (ReminderSchedule.MinOffset, ReminderSchedule.MaxOffset),
     };
 
@@ -39,9 +45,13 @@ public static class ReminderKinds
     }
 
     /// <summary>The values a template of the kind may use.</summary>
-    public static IReadOnlyList<string> Placeholders(ReminderKind kind) => kind.IsRequestKind()
-        ? ["number", "subject", "customer", "assignee", "deadline", "hours", "days", "company"]
-        : ReminderRules.Placeholders;
+    public static IReadOnlyList<string> Placeholders(ReminderKind kind) => kind switch
+    {
+        ReminderKind.MaintenancePlan => ["serialNumber", "model", "customer", "visitDate", "days", "company"],
+        ReminderKind.ConsumableReplacement => ["serialNumber", "model", "customer", "consumable", "dueDate", "days", "company"],
+        _ when kind.IsRequestKind() => ["number", "subject", "customer", "assignee", "deadline", "hours", "days", "company"],
+        _ => ReminderRules.Placeholders,
+    };
 
     /// <summary>The outbox template key its notifications are logged under.</summary>
     public static string TemplateKey(ReminderKind kind) => kind switch
@@ -49,12 +59,40 @@ public static class ReminderKinds
         ReminderKind.RequestDueSoon => "reminder.request-due-soon",
         ReminderKind.RequestOverdue => "reminder.request-overdue",
         ReminderKind.RequestNoResponse => "reminder.request-no-response",
+        ReminderKind.MaintenancePlan => "reminder.maintenance-plan",
+        ReminderKind.ConsumableReplacement => "reminder.consumable",
         _ => ReminderRules.TemplateKey,
     };
 
     /// <summary>A new rule of the kind, with words and offsets to start from.</summary>
     public static ReminderRuleInput NewInput(ReminderKind kind)
     {
+        if (kind == ReminderKind.MaintenancePlan)
+        {
+            return new ReminderRuleInput
+            {
+                Kind = kind, OffsetDays = "7", IntervalMonths = 6, ToCustomer = true, Email = true, IsEnabled = true,
+                QuietFrom = new TimeOnly(21, 0), QuietUntil = new TimeOnly(8, 0),
+                SubjectZh = "您的 {{model}} 将于 {{visitDate}} 进行定期保养",
+                SubjectEn = "Scheduled maintenance of your {{model}} on {{visitDate}}",
+                BodyZh = "{{customer}}，您好：\n您的 {{model}}（序列号 {{serialNumber}}）的定期保养安排在 {{visitDate}}（{{days}} 天后）。{{company}}将与您联系确认上门时间。",
+                BodyEn = "Dear {{customer}},\nthe scheduled maintenance of your {{model}} (serial number {{serialNumber}}) is due on {{visitDate}}, in {{days}} days. {{company}} will contact you to arrange the visit.",
+            };
+        }
+
+        if (kind == ReminderKind.ConsumableReplacement)
+        {
+            return new ReminderRuleInput
+            {
+                Kind = kind, OffsetDays = "14", ToCustomer = true, StaffRole = AfterSales.Modules.Shared.Roles.Dispatcher, Email = true, InApp = true, IsEnabled = true,
+                QuietFrom = new TimeOnly(21, 0), QuietUntil = new TimeOnly(8, 0),
+                SubjectZh = "{{model}} 的{{consumable}}需于 {{dueDate}} 更换",
+                SubjectEn = "The {{consumable}} of {{model}} {{serialNumber}} is due for replacement on {{dueDate}}",
+                BodyZh = "{{customer}}，您好：\n您的 {{model}}（序列号 {{serialNumber}}）的{{consumable}}将在 {{days}} 天后（{{dueDate}}）到达使用寿命，请联系{{company}}预约更换。",
+                BodyEn = "Dear {{customer}},\nthe {{consumable}} of your {{model}} (serial number {{serialNumber}}) reaches the end of its life in {{days}} days, on {{dueDate}}. Please contact {{company}} to have it replaced.",
+            };
+        }
+
         if (!kind.IsRequestKind())
         {
             return ReminderRules.NewInput();

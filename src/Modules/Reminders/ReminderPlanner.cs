@@ -6,7 +6,7 @@ namespace AfterSales.Modules.Reminders;
 
 /// <summary>
 /// Writes the due reminders of the current tenant's rules ahead of time, from the units' warranty ends (request rules through
-/// <see cref="RequestReminderPlanner"/>), and cancels the pending ones a changed warranty end or rule no longer explains:
+/// <see cref="RequestReminderPlanner"/>, maintenance plans and consumables through <see cref="CarePlanner"/>), and cancels the pending ones a changed warranty end or rule no longer explains:
 /// re-planning is how a renewal moves a unit's reminders.
 /// </summary>
 public sealed class ReminderPlanner(IDbFactory<IRemindersDb> dbFactory, ITenantContext tenantContext, TimeProvider clock)
@@ -61,6 +61,13 @@ public sealed class ReminderPlanner(IDbFactory<IRemindersDb> dbFactory, ITenantC
         if (rule.Kind.IsRequestKind())
         {
             var planned = await RequestReminderPlanner.PlanAsync(db, rule, clock.GetUtcNow(), zone, cancellationToken);
+            await db.ReminderRules.Where(r => r.Id == ruleId).ExecuteUpdateAsync(set => set.SetProperty(r => r.PlannedOn, today), cancellationToken);
+            return planned;
+        }
+
+        if (rule.Kind.IsCareKind())
+        {
+            var planned = await CarePlanner.PlanAsync(db, rule, today, zone, cancellationToken);
             await db.ReminderRules.Where(r => r.Id == ruleId).ExecuteUpdateAsync(set => set.SetProperty(r => r.PlannedOn, today), cancellationToken);
             return planned;
         }

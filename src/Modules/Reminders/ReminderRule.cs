@@ -39,6 +39,18 @@ public class ReminderRule : ITenantOwned, IAuditable
     public TimeOnly? QuietUntil { get; set; }
     public bool IsEnabled { get; set; } = true;
 
+    /// <summary>The product models a maintenance plan or consumable rule covers; empty for a consumable rule means every model.</summary>
+    public List<Guid> ProductModelIds { get; set; } = [];
+
+    /// <summary>A maintenance plan's visit every so many months from the unit's warranty start (its purchase date without one).</summary>
+    public int? IntervalMonths { get; set; }
+
+    /// <summary>What a maintenance plan does when a visit comes due.</summary>
+    public MaintenanceAction Action { get; set; }
+
+    /// <summary>The service type of the planned requests a maintenance plan creates.</summary>
+    public Guid? ServiceTypeId { get; set; }
+
     /// <summary>
     /// The tenant's day the planner last looked ahead for this rule: planning once a day is enough, since a unit's dates
     /// changed in between are caught when its reminder comes due. Saving the rule clears it.
@@ -66,6 +78,21 @@ public enum ReminderKind
 
     /// <summary>Days a request has waited on its customer (a status of the waiting category, where the SLA pauses).</summary>
     RequestNoResponse = 12,
+
+    /// <summary>Days before a maintenance visit of a unit of the plan's models, while under warranty or a service agreement.</summary>
+    MaintenancePlan = 20,
+
+    /// <summary>Days before a consumable of the unit's model is due for replacement.</summary>
+    ConsumableReplacement = 21,
+}
+
+public enum MaintenanceAction
+{
+    /// <summary>Tell the audience on the rule's channels.</summary>
+    Remind = 0,
+
+    /// <summary>Open a planned service request for the unit and its customer.</summary>
+    CreateRequest = 1,
 }
 
 [Flags]

@@ -60,12 +60,21 @@ public static partial class ReminderRules
         {
             errors[nameof(input.StaffRole)] = "Reminders.Validation.UnitAudience";
         }
-        else if (!input.ToCustomer && !input.ToAssignee && role is null)
+        else if (!input.ToCustomer && !input.ToAssignee && role is null && !input.CreatesRequest)
         {
             errors[nameof(input.StaffRole)] = "Reminders.Validation.Audience";
         }
 
-        if (!input.InApp && !input.Email)
+        if (input.Kind.IsCareKind())
+        {
+            ValidateCare(input, errors);
+        }
+
+        if (input.CreatesRequest && !input.ToCustomer && role is null)
+        {
+            // The planned request is what the rule does; it tells nobody, so no channel is needed.
+        }
+        else if (!input.InApp && !input.Email)
         {
             errors[nameof(input.Email)] = "Reminders.Validation.Channel";
         }
@@ -99,6 +108,33 @@ public static partial class ReminderRules
         return errors;
     }
 
+    private static void ValidateCare(ReminderRuleInput input, Dictionary<string, string> errors)
+    {
+        if (input.Kind == ReminderKind.MaintenancePlan && input.ProductModelIds.Count == 0)
+        {
+            errors[nameof(input.ProductModelIds)] = "Reminders.Validation.Models";
+        }
+
+        if (input.Kind != ReminderKind.MaintenancePlan)
+        {
+            return;
+        }
+
+        if (input.IntervalMonths is not (>= CareSchedule.MinIntervalMonths and <= CareSchedule.MaxIntervalMonths))
+        {
+            errors[nameof(input.IntervalMonths)] = "Reminders.Validation.Interval";
+        }
+
+        if (!Enum.IsDefined(input.Action))
+        {
+            errors[nameof(input.Action)] = "Reminders.Validation.Action";
+        }
+        else if (input.CreatesRequest && input.ServiceTypeId is null)
+        {
+            errors[nameof(input.ServiceTypeId)] = "Reminders.Validation.ServiceType";
+        }
+    }
+
     /// <summary>Placeholders a template uses that a reminder of <paramref name="kind"/> does not fill.</summary>
     public static IReadOnlyList<string> UnknownPlaceholders(string template, ReminderKind kind = ReminderKind.WarrantyExpiry)
     {
@@ -128,9 +164,16 @@ public sealed class ReminderRuleInput
     public TimeOnly? QuietFrom { get; set; }
     public TimeOnly? QuietUntil { get; set; }
     public bool IsEnabled { get; set; } = true;
+    public List<Guid> ProductModelIds { get; set; } = [];
+    public int? IntervalMonths { get; set; }
+    public MaintenanceAction Action { get; set; }
+    public Guid? ServiceTypeId { get; set; }
+
+    public bool CreatesRequest => Kind == ReminderKind.MaintenancePlan && Action == MaintenanceAction.CreateRequest;
 
     public static ReminderRuleInput From(ReminderRule rule) => new()
     {
+        ProductModelIds = [.. rule.ProductModelIds], IntervalMonths = rule.IntervalMonths, Action = rule.Action, ServiceTypeId = rule.ServiceTypeId,
         Name = rule.Name, Kind = rule.Kind, OffsetDays = string.Join(", ", rule.Offsets), ToCustomer = rule.ToCustomer, ToAssignee = rule.ToAssignee, StaffRole = rule.StaffRole,
         InApp = rule.Channels.HasFlag(ReminderChannels.InApp), Email = rule.Channels.HasFlag(ReminderChannels.Email),
         SubjectZh = rule.SubjectZh, SubjectEn = rule.SubjectEn, BodyZh = rule.BodyZh, BodyEn = rule.BodyEn,

@@ -14,7 +14,7 @@ namespace AfterSales.Modules.Reminders;
 /// sent once however many scans race. The outbox poll then delivers, retries and logs the rows.
 /// </summary>
 public sealed class ReminderSender(
-    IDbFactory<IRemindersDb> dbFactory, ITenantContext tenantContext, IAssigneeDirectory staff, ReminderPlanner planner, TimeProvider clock,
+    IDbFactory<IRemindersDb> dbFactory, ITenantContext tenantContext, IAssigneeDirectory staff, ReminderPlanner planner, RequestDesk desk, TimeProvider clock,
     ILogger<ReminderSender> log)
 {
     public const int BatchSize = 200;
@@ -25,6 +25,8 @@ public sealed class ReminderSender(
     public const string NoteNoAddress = "Reminders.Note.NoAddress";
     public const string NoteExpired = "Reminders.Note.Expired";
     public const string NoteFailed = "Reminders.Note.Failed";
+
+    private static readonly Func<Products.SerialNumber, CareUnit> CareUnitOf = CarePlanner.Unit.Compile();
 
     /// <summary>Sends every reminder of the tenant (of <paramref name="ruleId"/> only, when given) due by now; returns how many were sent.</summary>
     public async Task<int> SendDueAsync(Guid? ruleId = null, CancellationToken cancellationToken = default)
@@ -79,8 +81,20 @@ public sealed class ReminderSender(
         var customers = customerIds.Count == 0 ? [] : await db.Customers.AsNoTracking().Include(c => c.Contacts).Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         var assigneeIds = requests.Values.Select(r => r.AssigneeId).OfType<string>().Distinct().ToList();
         var assignees = assigneeIds.Count == 0 ? [] : (await staff.ContactsAsync(assigneeIds, cancellationToken)).ToDictionary(c => c.UserId, StringComparer.Ordinal);
+        // Care reminders hold while the unit still has them today: the planner's question asked again for the batch's units.
+        var today = ReminderSchedule.Today(clock.GetUtcNow(), zone);
+        var care = new Dictionary<Guid, HashSet<CareDue>>();
+        foreach (var rule in rules.Values.Where(r => r.Kind.IsCareKind()))
+        {
+            var ruleUnits = reminders.Where(r => r.RuleId == rule.Id && r.SerialNumberId != null).Select(r => units.GetValueOrDefault(r.SerialNumberId!.Value))
+                .OfType<Products.SerialNumber>().DistinctBy(u => u.Id).Select(CareUnitOf).ToList();
+            care[rule.Id] = await CarePlanner.WantedAsync(db, rule, ruleUnits, today, cancellationToken);
+        }
+
+        var consumableIds = reminders.Select(r => r.ConsumableId).Where(id => id != Guid.Empty).Distinct().ToList();
+        var consumables = consumableIds.Count == 0 ? [] : await db.ModelConsumables.AsNoTracking().Where(c => consumableIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         var context = new SendContext(tenant.Name, zone, zh, units, requests, standings, customers, assignees,
-            new Dictionary<string, IReadOnlyList<StaffContact>>(StringComparer.Ordinal));
+            new Dictionary<string, IReadOnlyList<StaffContact>>(StringComparer.Ordinal), care, consumables);
         var replan = new HashSet<Guid>();
         var outcomes = new List<(DueReminder Reminder, Outcome Outcome)>();
         var now = clock.GetUtcNow();
@@ -111,18 +125,30 @@ public sealed class ReminderSender(
             Apply(db, reminder, outcome, now);
         }
 
+        var claimed = new HashSet<long>();
         try
         {
             await db.SaveChangesAsync(cancellationToken);
             sent = outcomes.Count(o => o.Outcome.Kind == OutcomeKind.Send);
+            claimed.UnionWith(outcomes.Where(o => o.Outcome.Kind == OutcomeKind.Send).Select(o => o.Reminder.Id));
         }
         catch (DbUpdateException)
         {
             Forget(db);
-            sent = await SaveOneByOneAsync(db, outcomes.Where(o => o.Outcome.Kind != OutcomeKind.Fail).Select(o => (o.Reminder.Id, o.Outcome)).ToList(), now, cancellationToken);
+            sent = await SaveOneByOneAsync(db, outcomes.Where(o => o.Outcome.Kind != OutcomeKind.Fail).Select(o => (o.Reminder.Id, o.Outcome)).ToList(), now, claimed,
+                cancellationToken);
         }
 
         db.ChangeTracker.Clear();
+        // A planned request is opened only once its reminder is marked sent: a second scan's save fails before it gets here.
+        foreach (var (reminder, outcome) in outcomes.Where(o => o.Outcome.Request is not null && claimed.Contains(o.Reminder.Id)))
+        {
+            if (!await CreateRequestAsync(db, reminder.Id, outcome.Request!(), now, cancellationToken))
+            {
+                sent--;
+            }
+        }
+
         foreach (var (reminder, _) in outcomes.Where(o => o.Outcome.Kind == OutcomeKind.Fail))
         {
             await FailAsync(db, reminder.Id, now, cancellationToken);
@@ -182,7 +208,7 @@ public sealed class ReminderSender(
             };
             link = $"requests/{Uri.EscapeDataString(request.Number)}";
         }
-        else
+        else if (rule.Kind == ReminderKind.WarrantyExpiry)
         {
             var unit = reminder.SerialNumberId is { } unitId ? context.Units.GetValueOrDefault(unitId) : null;
             if (unit?.WarrantyEnd?.AddDays(-reminder.OffsetDays) != reminder.DueDate)
@@ -207,6 +233,44 @@ public sealed class ReminderSender(
                 ["company"] = context.Company,
             };
             link = $"warranty?sn={Uri.EscapeDataString(unit.Number)}";
+        }
+
+        else
+        {
+            var unit = reminder.SerialNumberId is { } unitId ? context.Units.GetValueOrDefault(unitId) : null;
+            var day = reminder.DueDate.AddDays(reminder.OffsetDays);
+            if (unit is null || !context.Care.GetValueOrDefault(rule.Id, []).Contains(new CareDue(unit.Id, reminder.ConsumableId, reminder.OffsetDays, reminder.DueDate, day)))
+            {
+                // Replaced early, out of warranty and agreement, or the plan changed: the planner gives the unit its new dates.
+                return Outcome.Cancel(CarePlanner.NoteCareChanged);
+            }
+
+            customer = unit.CustomerId is { } customerId ? context.Customers.GetValueOrDefault(customerId) : null;
+            values = new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                ["serialNumber"] = unit.Number,
+                ["model"] = unit.Model?.Name,
+                ["customer"] = customer?.Name,
+                [rule.Kind == ReminderKind.MaintenancePlan ? "visitDate" : "dueDate"] = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["consumable"] = context.Consumables.GetValueOrDefault(reminder.ConsumableId),
+                ["days"] = Math.Max(0, day.DayNumber - today.DayNumber).ToString(CultureInfo.InvariantCulture),
+                ["company"] = context.Company,
+            };
+            link = $"warranty?sn={Uri.EscapeDataString(unit.Number)}";
+            if (rule.Kind == ReminderKind.MaintenancePlan && rule.Action == MaintenanceAction.CreateRequest && rule.ServiceTypeId is { } typeId)
+            {
+                var planned = await RecipientsAsync(rule, customer, [], context.Roles, cancellationToken);
+                var key0 = ReminderKinds.TemplateKey(rule.Kind);
+                return Outcome.Send(() => planned.Select(r => Message(r, rule, key0, context.Zh, values, link, now)).ToList(), () => new RequestInput
+                {
+                    ServiceTypeId = typeId,
+                    SerialNumber = unit.Number,
+                    Channel = RequestChannels.Plan,
+                    RequestedDate = day,
+                    Subject = NotificationRules.Render(context.Zh ? rule.SubjectZh : rule.SubjectEn, values),
+                    Description = NotificationRules.Render(context.Zh ? rule.BodyZh : rule.BodyEn, values),
+                });
+            }
         }
 
         if (ReminderSchedule.NotQuiet(now, context.Zone, rule.Quiet) is var allowed && allowed > now)
@@ -242,14 +306,15 @@ public sealed class ReminderSender(
                 reminder.State = DueReminderState.Sent;
                 reminder.SentAt = now;
                 reminder.Note = null;
-                reminder.OutboxMessage = messages[0];
+                reminder.OutboxMessage = messages.FirstOrDefault();
                 reminder.ConcurrencyStamp = Guid.NewGuid().ToString("N");
                 break;
         }
     }
 
     // The slow path after a lost race: each reminder still pending is saved on its own, the ones another scan took are left.
-    private async Task<int> SaveOneByOneAsync(IRemindersDb db, IReadOnlyList<(long Id, Outcome Outcome)> outcomes, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<int> SaveOneByOneAsync(IRemindersDb db, IReadOnlyList<(long Id, Outcome Outcome)> outcomes, DateTimeOffset now, HashSet<long> claimed,
+        CancellationToken cancellationToken)
     {
         var sent = 0;
         foreach (var (id, outcome) in outcomes)
@@ -264,7 +329,11 @@ public sealed class ReminderSender(
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                sent += outcome.Kind == OutcomeKind.Send ? 1 : 0;
+                if (outcome.Kind == OutcomeKind.Send)
+                {
+                    sent++;
+                    claimed.Add(id);
+                }
             }
             catch (DbUpdateException exception)
             {
@@ -397,6 +466,34 @@ public sealed class ReminderSender(
         }
     }
 
+    // Opens the planned request through the service desk; when it is refused (the type retired, a required form field) the claim
+    // is undone and the reminder fails, so the admin sees it among the failed ones and it is retried with back-off.
+    private async Task<bool> CreateRequestAsync(IRemindersDb db, long id, RequestInput input, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        RequestSaveResult result;
+        try
+        {
+            result = await desk.CreateAsync(input, RequestActor.System, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            log.LogWarning(exception, "The planned request of reminder {Reminder} could not be created", id);
+            result = RequestSaveResult.Of(RequestSaveStatus.Invalid);
+        }
+
+        if (result is { Status: RequestSaveStatus.Saved, Created: { } created })
+        {
+            await db.DueReminders.Where(r => r.Id == id).ExecuteUpdateAsync(set => set.SetProperty(r => r.CreatedRequestId, created.Id), cancellationToken);
+            return true;
+        }
+
+        log.LogWarning("The planned request of reminder {Reminder} was refused: {Errors}", id, string.Join(", ", result.Errors?.Values ?? []));
+        await db.DueReminders.Where(r => r.Id == id).ExecuteUpdateAsync(set => set.SetProperty(r => r.State, DueReminderState.Pending)
+            .SetProperty(r => r.SentAt, (DateTimeOffset?)null).SetProperty(r => r.OutboxMessageId, (long?)null), cancellationToken);
+        await FailAsync(db, id, now, cancellationToken);
+        return false;
+    }
+
     private static string? Clip(string? text, int length) => text is not null && text.Length > length ? text[..length] : text;
 
     private sealed record Recipient(DeliveryChannel Channel, string Address, string? Name);
@@ -410,7 +507,8 @@ public sealed class ReminderSender(
     }
 
     // What the scan decided for one reminder; the messages are built when applied, so the one-by-one retry gets fresh rows.
-    private sealed record Outcome(OutcomeKind Kind, string? Note = null, DateTimeOffset? WaitUntil = null, Func<List<OutboxMessage>>? Messages = null)
+    private sealed record Outcome(OutcomeKind Kind, string? Note = null, DateTimeOffset? WaitUntil = null, Func<List<OutboxMessage>>? Messages = null,
+        Func<RequestInput>? Request = null)
     {
         public static readonly Outcome Failed = new(OutcomeKind.Fail);
 
@@ -418,10 +516,11 @@ public sealed class ReminderSender(
 
         public static Outcome Wait(DateTimeOffset until) => new(OutcomeKind.Wait, WaitUntil: until);
 
-        public static Outcome Send(Func<List<OutboxMessage>> messages) => new(OutcomeKind.Send, Messages: messages);
+        public static Outcome Send(Func<List<OutboxMessage>> messages, Func<RequestInput>? request = null) => new(OutcomeKind.Send, Messages: messages, Request: request);
     }
 
     private sealed record SendContext(string Company, TimeZoneInfo Zone, bool Zh, IReadOnlyDictionary<Guid, Products.SerialNumber> Units,
         IReadOnlyDictionary<Guid, ServiceRequest> Requests, IReadOnlyDictionary<Guid, RequestStanding> Standings, IReadOnlyDictionary<Guid, Customers.Customer> Customers,
-        IReadOnlyDictionary<string, StaffContact> Assignees, Dictionary<string, IReadOnlyList<StaffContact>> Roles);
+        IReadOnlyDictionary<string, StaffContact> Assignees, Dictionary<string, IReadOnlyList<StaffContact>> Roles, IReadOnlyDictionary<Guid, HashSet<CareDue>> Care,
+        IReadOnlyDictionary<Guid, string> Consumables);
 }

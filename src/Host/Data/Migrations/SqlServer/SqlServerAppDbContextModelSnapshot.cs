@@ -1192,6 +1192,10 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("PartCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<Guid>("ProductModelId")
                         .HasColumnType("uniqueidentifier");
 
@@ -1477,6 +1481,12 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<Guid>("ConsumableId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("CreatedRequestId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTimeOffset>("DueAt")
                         .HasColumnType("datetimeoffset");
 
@@ -1525,11 +1535,11 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
 
                     b.HasIndex("State", "DueAt");
 
-                    b.HasIndex("TenantId", "RuleId", "SerialNumberId", "DueDate")
+                    b.HasIndex("TenantId", "RuleId", "State", "DueDate");
+
+                    b.HasIndex("TenantId", "RuleId", "SerialNumberId", "ConsumableId", "DueDate")
                         .IsUnique()
                         .HasFilter("[SerialNumberId] IS NOT NULL");
-
-                    b.HasIndex("TenantId", "RuleId", "State", "DueDate");
 
                     b.HasIndex("TenantId", "RuleId", "ServiceRequestId", "OffsetDays", "BasisAt")
                         .IsUnique()
@@ -1543,6 +1553,9 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("int");
 
                     b.Property<string>("BodyEn")
                         .IsRequired()
@@ -1563,6 +1576,9 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<int?>("IntervalMonths")
+                        .HasColumnType("int");
+
                     b.Property<bool>("IsEnabled")
                         .HasColumnType("bit");
 
@@ -1582,11 +1598,18 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.Property<DateOnly?>("PlannedOn")
                         .HasColumnType("date");
 
+                    b.PrimitiveCollection<string>("ProductModelIds")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<TimeOnly?>("QuietFrom")
                         .HasColumnType("time");
 
                     b.Property<TimeOnly?>("QuietUntil")
                         .HasColumnType("time");
+
+                    b.Property<Guid?>("ServiceTypeId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("StaffRole")
                         .HasMaxLength(64)
@@ -1614,6 +1637,8 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                         .HasColumnType("bit");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ServiceTypeId");
 
                     b.HasIndex("TenantId", "Name")
                         .IsUnique();
@@ -3536,6 +3561,14 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("OutboxMessage");
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Reminders.ReminderRule", b =>
+                {
+                    b.HasOne("AfterSales.Modules.Service.ServiceType", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceTypeId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("AfterSales.Modules.Rma.RequestShipment", b =>

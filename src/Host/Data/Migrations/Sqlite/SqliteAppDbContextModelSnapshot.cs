@@ -1180,6 +1180,10 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PartCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ProductModelId")
                         .HasColumnType("TEXT");
 
@@ -1463,6 +1467,12 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("ConsumableId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedRequestId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("DueAt")
                         .HasColumnType("INTEGER");
 
@@ -1511,10 +1521,10 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
 
                     b.HasIndex("State", "DueAt");
 
-                    b.HasIndex("TenantId", "RuleId", "SerialNumberId", "DueDate")
-                        .IsUnique();
-
                     b.HasIndex("TenantId", "RuleId", "State", "DueDate");
+
+                    b.HasIndex("TenantId", "RuleId", "SerialNumberId", "ConsumableId", "DueDate")
+                        .IsUnique();
 
                     b.HasIndex("TenantId", "RuleId", "ServiceRequestId", "OffsetDays", "BasisAt")
                         .IsUnique();
@@ -1527,6 +1537,9 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("BodyEn")
                         .IsRequired()
@@ -1547,6 +1560,9 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("IntervalMonths")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsEnabled")
                         .HasColumnType("INTEGER");
 
@@ -1566,10 +1582,17 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("PlannedOn")
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("ProductModelIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<TimeOnly?>("QuietFrom")
                         .HasColumnType("TEXT");
 
                     b.Property<TimeOnly?>("QuietUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ServiceTypeId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("StaffRole")
@@ -1598,6 +1621,8 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ServiceTypeId");
 
                     b.HasIndex("TenantId", "Name")
                         .IsUnique();
@@ -3500,6 +3525,14 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("OutboxMessage");
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Reminders.ReminderRule", b =>
+                {
+                    b.HasOne("AfterSales.Modules.Service.ServiceType", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceTypeId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("AfterSales.Modules.Rma.RequestShipment", b =>

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AfterSales.Host.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261123181038_Care")]
+    [Migration("20261123191146_Care")]
     partial class Care
     {
         /// <inheritdoc />
@@ -1195,6 +1195,10 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("PartCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<Guid>("ProductModelId")
                         .HasColumnType("uniqueidentifier");
 
@@ -1480,6 +1484,12 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<Guid>("ConsumableId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("CreatedRequestId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTimeOffset>("DueAt")
                         .HasColumnType("datetimeoffset");
 
@@ -1528,11 +1538,11 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
 
                     b.HasIndex("State", "DueAt");
 
-                    b.HasIndex("TenantId", "RuleId", "SerialNumberId", "DueDate")
+                    b.HasIndex("TenantId", "RuleId", "State", "DueDate");
+
+                    b.HasIndex("TenantId", "RuleId", "SerialNumberId", "ConsumableId", "DueDate")
                         .IsUnique()
                         .HasFilter("[SerialNumberId] IS NOT NULL");
-
-                    b.HasIndex("TenantId", "RuleId", "State", "DueDate");
 
                     b.HasIndex("TenantId", "RuleId", "ServiceRequestId", "OffsetDays", "BasisAt")
                         .IsUnique()
@@ -1546,6 +1556,9 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("int");
 
                     b.Property<string>("BodyEn")
                         .IsRequired()
@@ -1566,6 +1579,9 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<int?>("IntervalMonths")
+                        .HasColumnType("int");
+
                     b.Property<bool>("IsEnabled")
                         .HasColumnType("bit");
 
@@ -1585,11 +1601,18 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.Property<DateOnly?>("PlannedOn")
                         .HasColumnType("date");
 
+                    b.PrimitiveCollection<string>("ProductModelIds")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<TimeOnly?>("QuietFrom")
                         .HasColumnType("time");
 
                     b.Property<TimeOnly?>("QuietUntil")
                         .HasColumnType("time");
+
+                    b.Property<Guid?>("ServiceTypeId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("StaffRole")
                         .HasMaxLength(64)
@@ -1617,6 +1640,8 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                         .HasColumnType("bit");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ServiceTypeId");
 
                     b.HasIndex("TenantId", "Name")
                         .IsUnique();
@@ -3539,6 +3564,14 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("OutboxMessage");
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Reminders.ReminderRule", b =>
+                {
+                    b.HasOne("AfterSales.Modules.Service.ServiceType", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceTypeId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("AfterSales.Modules.Rma.RequestShipment", b =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AfterSales.Host.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261123181033_Care")]
+    [Migration("20261123191137_Care")]
     partial class Care
     {
         /// <inheritdoc />
@@ -1183,6 +1183,10 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PartCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ProductModelId")
                         .HasColumnType("TEXT");
 
@@ -1466,6 +1470,12 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("ConsumableId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedRequestId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("DueAt")
                         .HasColumnType("INTEGER");
 
@@ -1514,10 +1524,10 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
 
                     b.HasIndex("State", "DueAt");
 
-                    b.HasIndex("TenantId", "RuleId", "SerialNumberId", "DueDate")
-                        .IsUnique();
-
                     b.HasIndex("TenantId", "RuleId", "State", "DueDate");
+
+                    b.HasIndex("TenantId", "RuleId", "SerialNumberId", "ConsumableId", "DueDate")
+                        .IsUnique();
 
                     b.HasIndex("TenantId", "RuleId", "ServiceRequestId", "OffsetDays", "BasisAt")
                         .IsUnique();
@@ -1530,6 +1540,9 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("BodyEn")
                         .IsRequired()
@@ -1550,6 +1563,9 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("IntervalMonths")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsEnabled")
                         .HasColumnType("INTEGER");
 
@@ -1569,10 +1585,17 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("PlannedOn")
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("ProductModelIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<TimeOnly?>("QuietFrom")
                         .HasColumnType("TEXT");
 
                     b.Property<TimeOnly?>("QuietUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ServiceTypeId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("StaffRole")
@@ -1601,6 +1624,8 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ServiceTypeId");
 
                     b.HasIndex("TenantId", "Name")
                         .IsUnique();
@@ -3503,6 +3528,14 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("OutboxMessage");
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Reminders.ReminderRule", b =>
+                {
+                    b.HasOne("AfterSales.Modules.Service.ServiceType", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceTypeId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("AfterSales.Modules.Rma.RequestShipment", b =>
