@@ -55,7 +55,7 @@ public sealed class RemindersShould(AppFactory factory) : IClassFixture<AppFacto
         var reminders = await db.DueReminders.AsNoTracking().Where(r => r.RuleId == ruleId && r.SerialNumberId == unit.Id).OrderBy(r => r.DueDate).ToListAsync();
         Assert.Equal([(30, today, DueReminderState.Sent), (7, today.AddDays(23), DueReminderState.Pending)], reminders.Select(r => (r.OffsetDays, r.DueDate, r.State)));
         Assert.Equal(mail.Id, reminders[0].OutboxMessageId);
-        Assert.Contains(await book.UpcomingAsync(ruleId) ?? [], u => u.SerialNumber == later && u.DueDate == today.AddDays(7) && u.Customer == customer.Name);
+        Assert.Contains(await book.UpcomingAsync(ruleId) ?? [], u => u.Subject == later && u.DueDate == today.AddDays(7) && u.Customer == customer.Name);
 
         // Renewed for a year: nothing of the old end is sent any more, and the new end is too far off to plan yet.
         Assert.Equal(ExtendStatus.Saved, (await registry.ExtendAsync(later, today.AddDays(37), today.AddDays(400), "延保一年", 300m)).Status);
@@ -65,7 +65,7 @@ public sealed class RemindersShould(AppFactory factory) : IClassFixture<AppFacto
         Assert.Equal(2, moved.Count);
         Assert.All(moved, r => Assert.Equal((DueReminderState.Cancelled, ReminderPlanner.NoteWarrantyChanged), (r.State, r.Note)));
         Assert.Empty(await db.OutboxMessages.AsNoTracking().Where(m => m.Link == $"warranty?sn={later}").ToListAsync());
-        Assert.DoesNotContain(await book.UpcomingAsync(ruleId) ?? [], u => u.SerialNumber == later);
+        Assert.DoesNotContain(await book.UpcomingAsync(ruleId) ?? [], u => u.Subject == later);
 
         // Disabled, its pending reminders are cancelled rather than sent later in a batch.
         Assert.True(await book.SetEnabledAsync(ruleId, false));

@@ -55,6 +55,7 @@ public sealed class ModelInput
     {
         public string Name { get; set; } = "";
         public int LifetimeDays { get; set; } = 180;
+        public string? PartCode { get; set; }
     }
 
     public static ModelInput From(ProductModel model) => new()
@@ -64,7 +65,7 @@ public sealed class ModelInput
         CategoryId = model.CategoryId,
         DefaultWarrantyMonths = model.DefaultWarrantyMonths,
         Description = model.Description,
-        Consumables = model.Consumables.OrderBy(c => c.Name).Select(c => new ConsumableInput { Name = c.Name, LifetimeDays = c.LifetimeDays }).ToList(),
+        Consumables = model.Consumables.OrderBy(c => c.Name).Select(c => new ConsumableInput { Name = c.Name, LifetimeDays = c.LifetimeDays, PartCode = c.PartCode }).ToList(),
     };
 }
 

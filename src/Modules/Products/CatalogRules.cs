@@ -52,6 +52,11 @@ public static class CatalogRules
             {
                 errors[$"Consumables[{i}].LifetimeDays"] = "Validation.LifetimeDays";
             }
+
+            if (consumable.PartCode is { Length: > 64 })
+            {
+                errors[$"Consumables[{i}].PartCode"] = "Validation.ConsumablePartCode";
+            }
         }
 
         return errors;

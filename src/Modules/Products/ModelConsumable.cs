@@ -15,4 +15,10 @@ public class ModelConsumable : ITenantOwned
 
     /// <summary>Days from installation (or the last replacement) until it should be replaced.</summary>
     public int LifetimeDays { get; set; }
+
+    /// <summary>
+    /// The spare part's code that replaces it: a submitted work report listing this code for a unit of the model counts as a
+    /// replacement, so the unit's next one is due a lifetime later. Null when replacements are not recorded.
+    /// </summary>
+    public string? PartCode { get; set; }
 }

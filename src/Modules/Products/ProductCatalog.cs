@@ -230,6 +230,7 @@ public sealed class ProductCatalog(IDbFactory<IProductsDb> dbFactory)
             ProductModelId = model.Id,
             Name = c.Name.Trim(),
             LifetimeDays = c.LifetimeDays,
+            PartCode = string.IsNullOrWhiteSpace(c.PartCode) ? null : c.PartCode.Trim().ToUpperInvariant(),
         }));
     }
 

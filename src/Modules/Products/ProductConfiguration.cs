@@ -36,6 +36,7 @@ internal sealed class ModelConsumableConfiguration : IEntityTypeConfiguration<Mo
     {
         builder.ToTable("ModelConsumables");
         builder.Property(c => c.Name).HasMaxLength(100).IsRequired();
+        builder.Property(c => c.PartCode).HasMaxLength(64);
         builder.HasIndex(c => new { c.TenantId, c.ProductModelId });
     }
 }

@@ -4,18 +4,46 @@ using AfterSales.Tenancy.EntityFrameworkCore;
 namespace AfterSales.Modules.Reminders;
 
 /// <summary>
-/// One reminder of a rule for one unit on one day, planned ahead so the scan reads an index by time instead of recomputing
-/// every unit, and unique per (rule, unit, day) so it is sent at most once.
+/// One reminder of a rule for one unit on one day, or for one request and one deadline (or waiting spell), planned ahead so the
+/// scan reads an index by time instead of recomputing every unit, and unique per (rule, unit, day) or (rule, request, offset,
+/// basis) so it is sent at most once.
 /// </summary>
 public class DueReminder : ITenantOwned
 {
     public long Id { get; set; }
     public string TenantId { get; set; } = "";
     public Guid RuleId { get; set; }
-    public Guid SerialNumberId { get; set; }
+    /// <summary>The unit of a unit kind's reminder; null for a request's.</summary>
+    public Guid? SerialNumberId { get; set; }
+
+    /// <summary>The request of a request kind's reminder; null for a unit's.</summary>
+    public Guid? ServiceRequestId { get; set; }
+
+    /// <summary>
+    /// The consumable of the unit a replacement reminder is about; <see cref="Guid.Empty"/> for reminders about the unit as a
+    /// whole. Not null, so it takes part in the unique key (a null would make every row distinct to it).
+    /// </summary>
+    public Guid ConsumableId { get; set; }
+
+    /// <summary>
+    /// The planned service request a maintenance plan opened for this visit. No foreign key: a second path from requests to
+    /// reminders would be a second cascade SQL Server refuses, and a deleted request only leaves the visit counted as not done.
+    /// </summary>
+    public Guid? CreatedRequestId { get; set; }
+
+    /// <summary>The offset it was planned for, in the unit of its rule's kind (days or hours).</summary>
     public int OffsetDays { get; set; }
 
-    /// <summary>The tenant's calendar day it is due: the warranty end minus the offset.</summary>
+    /// <summary>
+    /// What a request reminder counts from: the deadline, or when the request began waiting on its customer. A request that
+    /// moved on has another basis (or none), so the reminder no longer holds and is cancelled.
+    /// </summary>
+    public DateTimeOffset? BasisAt { get; set; }
+
+    /// <summary>
+    /// The tenant's calendar day it is due: the warranty end, maintenance visit or consumable's replacement day minus the offset;
+    /// a request reminder's due day.
+    /// </summary>
     public DateOnly DueDate { get; set; }
 
     /// <summary>UTC; the start of <see cref="DueDate"/> in the tenant's zone, moved past the rule's quiet hours.</summary>

@@ -12,6 +12,18 @@ public interface IRemindersDb : IDisposable
     DbSet<AfterSales.Modules.Products.SerialNumber> SerialNumbers { get; }
     DbSet<AfterSales.Modules.Customers.Customer> Customers { get; }
 
+    /// <summary>Maintenance plans follow the units' models, warranties and service agreements; consumables their lifetimes and replacements.</summary>
+    DbSet<AfterSales.Modules.Products.ProductModel> ProductModels { get; }
+    DbSet<AfterSales.Modules.Products.ModelConsumable> ModelConsumables { get; }
+    DbSet<AfterSales.Modules.Customers.ServiceAgreement> ServiceAgreements { get; }
+    DbSet<AfterSales.Modules.WorkReports.WorkReport> WorkReports { get; }
+    DbSet<AfterSales.Modules.WorkReports.WorkReportPart> WorkReportParts { get; }
+    DbSet<AfterSales.Modules.Service.ServiceType> ServiceTypes { get; }
+
+    /// <summary>Request reminders count to the requests' deadlines and waiting spells (their status changes).</summary>
+    DbSet<AfterSales.Modules.Service.ServiceRequest> ServiceRequests { get; }
+    DbSet<AfterSales.Modules.Service.RequestEvent> RequestEvents { get; }
+
     /// <summary>Sending is writing outbox rows in the save that marks the reminder sent.</summary>
     DbSet<AfterSales.Modules.Notifications.OutboxMessage> OutboxMessages { get; }
     Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker ChangeTracker { get; }

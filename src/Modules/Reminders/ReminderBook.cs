@@ -41,6 +41,7 @@ public sealed class ReminderBook(IDbFactory<IRemindersDb> dbFactory, ReminderPla
             errors[nameof(input.Name)] = "Reminders.Validation.NameTaken";
         }
 
+        await CheckCareAsync(db, input, errors, cancellationToken);
         if (errors.Count > 0)
         {
             return new ReminderSaveResult(ReminderSaveStatus.Invalid, errors);
@@ -53,12 +54,18 @@ public sealed class ReminderBook(IDbFactory<IRemindersDb> dbFactory, ReminderPla
 
         if (rule is null)
         {
-            db.ReminderRules.Add(rule = new ReminderRule());
+            db.ReminderRules.Add(rule = new ReminderRule { Kind = input.Kind });
+        }
+        else if (rule.Kind != input.Kind)
+        {
+            // Its planned reminders, their offsets and its words belong to the kind: another kind is another rule.
+            return new ReminderSaveResult(ReminderSaveStatus.Invalid, new Dictionary<string, string> { [nameof(input.Kind)] = "Reminders.Validation.KindFixed" });
         }
 
         rule.Name = name;
-        rule.OffsetDays = string.Join(",", ReminderSchedule.ParseOffsets(input.OffsetDays)!);
+        rule.OffsetDays = string.Join(",", ReminderKinds.ParseOffsets(input.Kind, input.OffsetDays)!);
         rule.ToCustomer = input.ToCustomer;
+        rule.ToAssignee = input.ToAssignee;
         rule.StaffRole = string.IsNullOrWhiteSpace(input.StaffRole) ? null : input.StaffRole.Trim();
         rule.Channels = (input.InApp ? ReminderChannels.InApp : 0) | (input.Email ? ReminderChannels.Email : 0);
         rule.SubjectZh = input.SubjectZh.Trim();
@@ -68,6 +75,10 @@ public sealed class ReminderBook(IDbFactory<IRemindersDb> dbFactory, ReminderPla
         rule.QuietFrom = input.QuietFrom;
         rule.QuietUntil = input.QuietUntil;
         rule.IsEnabled = input.IsEnabled;
+        rule.ProductModelIds = input.Kind.IsCareKind() ? input.ProductModelIds.Distinct().ToList() : [];
+        rule.IntervalMonths = input.Kind == ReminderKind.MaintenancePlan ? input.IntervalMonths : null;
+        rule.Action = input.Kind == ReminderKind.MaintenancePlan ? input.Action : MaintenanceAction.Remind;
+        rule.ServiceTypeId = input.CreatesRequest ? input.ServiceTypeId : null;
         rule.PlannedOn = null;
         rule.ConcurrencyStamp = Guid.NewGuid().ToString("N");
         try
@@ -82,6 +93,38 @@ public sealed class ReminderBook(IDbFactory<IRemindersDb> dbFactory, ReminderPla
         // Changed offsets or quiet hours show in the upcoming list at once, not after tonight's scan.
         await planner.PlanRuleAsync(rule.Id, cancellationToken);
         return new ReminderSaveResult(ReminderSaveStatus.Saved, Id: rule.Id);
+    }
+
+    // The models and the service type must be the tenant's own (the query filter hides another tenant's), the type still offered.
+    private static async Task CheckCareAsync(IRemindersDb db, ReminderRuleInput input, Dictionary<string, string> errors, CancellationToken cancellationToken)
+    {
+        if (input.Kind.IsCareKind() && input.ProductModelIds.Count > 0 && !errors.ContainsKey(nameof(input.ProductModelIds)))
+        {
+            var ids = input.ProductModelIds.Distinct().ToList();
+            if (ids.Count > MaxModels || await db.ProductModels.CountAsync(m => ids.Contains(m.Id), cancellationToken) != ids.Count)
+            {
+                errors[nameof(input.ProductModelIds)] = "Reminders.Validation.Models";
+            }
+        }
+
+        if (input.CreatesRequest && input.ServiceTypeId is { } typeId && !await db.ServiceTypes.AnyAsync(t => t.Id == typeId && !t.IsRetired, cancellationToken))
+        {
+            errors[nameof(input.ServiceTypeId)] = "Reminders.Validation.ServiceType";
+        }
+    }
+
+    /// <summary>The most product models one rule names.</summary>
+    public const int MaxModels = 50;
+
+    /// <summary>The tenant's product models and offered service types, for the dialog's choices.</summary>
+    public async Task<(IReadOnlyList<(Guid Id, string Code, string Name)> Models, IReadOnlyList<AfterSales.Modules.Service.ServiceType> Types)> CareChoicesAsync(
+        CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        var models = (await db.ProductModels.AsNoTracking().OrderBy(m => m.Code).Select(m => new { m.Id, m.Code, m.Name }).ToListAsync(cancellationToken))
+            .Select(m => (m.Id, m.Code, m.Name)).ToList();
+        var types = await db.ServiceTypes.AsNoTracking().Where(t => !t.IsRetired).OrderBy(t => t.SortOrder).ThenBy(t => t.Code).ToListAsync(cancellationToken);
+        return (models, types);
     }
 
     /// <summary>Turns a rule on (planned at once) or off (its pending reminders cancelled); false for an unknown or another tenant's rule.</summary>
@@ -125,23 +168,75 @@ public sealed class ReminderBook(IDbFactory<IRemindersDb> dbFactory, ReminderPla
     public async Task<IReadOnlyList<UpcomingReminder>?> UpcomingAsync(Guid ruleId, int max = 500, CancellationToken cancellationToken = default)
     {
         using var db = dbFactory.Create();
-        if (!await db.ReminderRules.AnyAsync(r => r.Id == ruleId, cancellationToken))
+        var rule = await db.ReminderRules.AsNoTracking().FirstOrDefaultAsync(r => r.Id == ruleId, cancellationToken);
+        if (rule is null)
         {
             return null;
         }
 
         var today = ReminderSchedule.Today(clock.GetUtcNow(), Scheduling.VisitWindow.ZoneOf(tenantContext.Tenant));
         var until = today.AddDays(ReminderSchedule.HorizonDays);
-        var rows = await (from r in db.DueReminders.AsNoTracking()
-                          join s in db.SerialNumbers.AsNoTracking() on r.SerialNumberId equals s.Id
-                          join c in db.Customers.AsNoTracking() on s.CustomerId equals c.Id into owners
+        var due = db.DueReminders.AsNoTracking().Where(r => r.RuleId == ruleId && r.DueDate <= until
+                                                            && (r.State == DueReminderState.Pending || (r.DueDate >= today && r.State == DueReminderState.Sent)));
+        if (rule.Kind.IsCareKind())
+        {
+            // The date shown beside each is the visit's or the replacement's day the reminder counts down to.
+            var rows = await (from r in due
+                              join s in db.SerialNumbers.AsNoTracking() on r.SerialNumberId equals s.Id
+                              join c in db.Customers.AsNoTracking() on s.CustomerId equals c.Id into owners
+                              from c in owners.DefaultIfEmpty()
+                              orderby r.DueDate, s.Number
+                              select new { r.Id, s.Number, Customer = c == null ? null : c.Name, r.DueDate, r.OffsetDays, r.State, r.DueAt })
+                .Take(max).ToListAsync(cancellationToken);
+            return rows.Select(r => new UpcomingReminder(r.Id, r.Number, r.Customer, r.DueDate, r.OffsetDays, r.DueDate.AddDays(r.OffsetDays), null, r.State, r.DueAt)).ToList();
+        }
+
+        if (rule.Kind.IsRequestKind())
+        {
+            return await (from r in due
+                          join q in db.ServiceRequests.AsNoTracking() on r.ServiceRequestId equals q.Id
+                          join c in db.Customers.AsNoTracking() on q.CustomerId equals c.Id into owners
                           from c in owners.DefaultIfEmpty()
-                          where r.RuleId == ruleId && r.DueDate <= until
-                                && (r.State == DueReminderState.Pending || (r.DueDate >= today && r.State == DueReminderState.Sent))
-                          orderby r.DueDate, s.Number
-                          select new UpcomingReminder(r.Id, s.Number, c == null ? null : c.Name, r.DueDate, r.OffsetDays, s.WarrantyEnd, r.State, r.DueAt))
+                          orderby r.DueDate, q.Number
+                          select new UpcomingReminder(r.Id, q.Number, c == null ? q.ContactName : c.Name, r.DueDate, r.OffsetDays, null,
+                              r.BasisAt, r.State, r.DueAt))
+                .Take(max).ToListAsync(cancellationToken);
+        }
+
+        return await (from r in due
+                      join s in db.SerialNumbers.AsNoTracking() on r.SerialNumberId equals s.Id
+                      join c in db.Customers.AsNoTracking() on s.CustomerId equals c.Id into owners
+                      from c in owners.DefaultIfEmpty()
+                      orderby r.DueDate, s.Number
+                      select new UpcomingReminder(r.Id, s.Number, c == null ? null : c.Name, r.DueDate, r.OffsetDays, s.WarrantyEnd, null,
+                          r.State, r.DueAt))
             .Take(max).ToListAsync(cancellationToken);
-        return rows;
+    }
+
+    /// <summary>Reminders whose sending failed, still retrying or given up, newest first, with their rule's name and their subject.</summary>
+    public async Task<IReadOnlyList<FailedReminder>> FailedAsync(int max = 500, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        return await (from r in db.DueReminders.AsNoTracking()
+                      join rule in db.ReminderRules.AsNoTracking() on r.RuleId equals rule.Id
+                      join s in db.SerialNumbers.AsNoTracking() on r.SerialNumberId equals s.Id into units
+                      from s in units.DefaultIfEmpty()
+                      join q in db.ServiceRequests.AsNoTracking() on r.ServiceRequestId equals q.Id into requests
+                      from q in requests.DefaultIfEmpty()
+                      where r.Note == ReminderSender.NoteFailed && r.State != DueReminderState.Sent
+                      orderby r.Id descending
+                      select new FailedReminder(r.Id, rule.Name, rule.Kind, s != null ? s.Number : q != null ? q.Number : "", r.DueDate, r.Attempts, r.State, r.DueAt))
+            .Take(max).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Sends a failed reminder again at the next scan, its attempts counted afresh; false when it is not a failed one of the tenant.</summary>
+    public async Task<bool> RetryAsync(long id, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        var now = clock.GetUtcNow().ToUniversalTime();
+        return await db.DueReminders.Where(r => r.Id == id && r.Note == ReminderSender.NoteFailed && r.State != DueReminderState.Sent)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.State, DueReminderState.Pending).SetProperty(r => r.Attempts, 0).SetProperty(r => r.DueAt, now)
+                .SetProperty(r => r.ConcurrencyStamp, Guid.NewGuid().ToString("N")), cancellationToken) == 1;
     }
 
     /// <summary>Plans the rule now and sends what of it is due (quiet hours still apply); null for an unknown or another tenant's rule.</summary>
@@ -157,10 +252,14 @@ public sealed class ReminderBook(IDbFactory<IRemindersDb> dbFactory, ReminderPla
     }
 }
 
+/// <summary>A reminder the sender could not send: still retrying (pending, due again at <paramref name="DueAt"/>) or given up (cancelled).</summary>
+public sealed record FailedReminder(long Id, string Rule, ReminderKind Kind, string Subject, DateOnly DueDate, int Attempts, DueReminderState State, DateTimeOffset DueAt);
+
 public sealed record ReminderRuleRow(ReminderRule Rule, int Pending, int Sent);
 
-public sealed record UpcomingReminder(long Id, string SerialNumber, string? Customer, DateOnly DueDate, int OffsetDays, DateOnly? WarrantyEnd,
-    DueReminderState State, DateTimeOffset DueAt);
+/// <summary>A planned or sent reminder; <paramref name="Subject"/> is the unit's serial number or the request's number.</summary>
+public sealed record UpcomingReminder(long Id, string Subject, string? Customer, DateOnly DueDate, int OffsetDays, DateOnly? WarrantyEnd,
+    DateTimeOffset? BasisAt, DueReminderState State, DateTimeOffset DueAt);
 
 public enum ReminderSaveStatus
 {

@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace AfterSales.Modules.Reminders;
 
 /// <summary>
-/// Writes the due reminders of the current tenant's rules ahead of time, from the units' warranty ends, and cancels the pending
-/// ones a changed warranty end or rule no longer explains: re-planning is how a renewal moves a unit's reminders.
+/// Writes the due reminders of the current tenant's rules ahead of time, from the units' warranty ends (request rules through
+/// <see cref="RequestReminderPlanner"/>, maintenance plans and consumables through <see cref="CarePlanner"/>), and cancels the pending ones a changed warranty end or rule no longer explains:
+/// re-planning is how a renewal moves a unit's reminders.
 /// </summary>
 public sealed class ReminderPlanner(IDbFactory<IRemindersDb> dbFactory, ITenantContext tenantContext, TimeProvider clock)
 {
@@ -19,14 +20,15 @@ public sealed class ReminderPlanner(IDbFactory<IRemindersDb> dbFactory, ITenantC
 
     private TimeZoneInfo Zone => Scheduling.VisitWindow.ZoneOf(tenantContext.Tenant);
 
-    /// <summary>Plans every enabled rule not yet planned today; returns how many reminders were added.</summary>
+    /// <summary>Plans every enabled unit rule not yet planned today and every request rule (due by the hour); returns how many reminders were added.</summary>
     public async Task<int> PlanDueRulesAsync(CancellationToken cancellationToken = default)
     {
         var today = ReminderSchedule.Today(clock.GetUtcNow(), Zone);
         List<Guid> ids;
         using (var db = dbFactory.Create())
         {
-            ids = await db.ReminderRules.AsNoTracking().Where(r => r.IsEnabled && (r.PlannedOn == null || r.PlannedOn != today)).Select(r => r.Id).ToListAsync(cancellationToken);
+            ids = await db.ReminderRules.AsNoTracking().Where(r => r.IsEnabled && (r.PlannedOn == null || r.PlannedOn != today
+                || r.Kind == ReminderKind.RequestDueSoon || r.Kind == ReminderKind.RequestOverdue || r.Kind == ReminderKind.RequestNoResponse)).Select(r => r.Id).ToListAsync(cancellationToken);
         }
 
         var added = 0;
@@ -56,6 +58,20 @@ public sealed class ReminderPlanner(IDbFactory<IRemindersDb> dbFactory, ITenantC
             return 0;
         }
 
+        if (rule.Kind.IsRequestKind())
+        {
+            var planned = await RequestReminderPlanner.PlanAsync(db, rule, clock.GetUtcNow(), zone, cancellationToken);
+            await db.ReminderRules.Where(r => r.Id == ruleId).ExecuteUpdateAsync(set => set.SetProperty(r => r.PlannedOn, today), cancellationToken);
+            return planned;
+        }
+
+        if (rule.Kind.IsCareKind())
+        {
+            var planned = await CarePlanner.PlanAsync(db, rule, today, zone, cancellationToken);
+            await db.ReminderRules.Where(r => r.Id == ruleId).ExecuteUpdateAsync(set => set.SetProperty(r => r.PlannedOn, today), cancellationToken);
+            return planned;
+        }
+
         var offsets = rule.Offsets;
         var lastEnd = today.AddDays(ReminderSchedule.HorizonDays + (offsets.Count == 0 ? 0 : offsets.Max()));
         var added = 0;
@@ -73,7 +89,7 @@ public sealed class ReminderPlanner(IDbFactory<IRemindersDb> dbFactory, ITenantC
 
         // Pending reminders of units now out of reach (renewed for years, or their end date removed) are cancelled.
         var pendingUnits = await db.DueReminders.AsNoTracking().Where(r => r.RuleId == ruleId && r.State == DueReminderState.Pending)
-            .Select(r => r.SerialNumberId).Distinct().ToListAsync(cancellationToken);
+            .Select(r => r.SerialNumberId!.Value).Distinct().ToListAsync(cancellationToken);
         foreach (var chunk in pendingUnits.Chunk(BatchSize))
         {
             var units = await db.SerialNumbers.AsNoTracking().Where(s => chunk.Contains(s.Id) && (s.WarrantyEnd == null || s.WarrantyEnd < today || s.WarrantyEnd > lastEnd))
@@ -121,8 +137,8 @@ public sealed class ReminderPlanner(IDbFactory<IRemindersDb> dbFactory, ITenantC
         }
 
         var ids = units.Select(u => u.Id).ToList();
-        var existing = await db.DueReminders.Where(r => r.RuleId == rule.Id && ids.Contains(r.SerialNumberId)).ToListAsync(cancellationToken);
-        var known = existing.Select(r => (r.SerialNumberId, r.DueDate)).ToHashSet();
+        var existing = await db.DueReminders.Where(r => r.RuleId == rule.Id && r.SerialNumberId != null && ids.Contains(r.SerialNumberId.Value)).ToListAsync(cancellationToken);
+        var known = existing.Select(r => (r.SerialNumberId!.Value, r.DueDate)).ToHashSet();
         var offsets = rule.Offsets;
         var ends = units.ToDictionary(u => u.Id, u => u.End);
         foreach (var reminder in existing.Where(r => r.State == DueReminderState.Pending))
@@ -131,7 +147,7 @@ public sealed class ReminderPlanner(IDbFactory<IRemindersDb> dbFactory, ITenantC
             {
                 Cancel(reminder, NoteRuleChanged);
             }
-            else if (ends[reminder.SerialNumberId]?.AddDays(-reminder.OffsetDays) != reminder.DueDate)
+            else if (ends[reminder.SerialNumberId!.Value]?.AddDays(-reminder.OffsetDays) != reminder.DueDate)
             {
                 Cancel(reminder, NoteWarrantyChanged);
             }

@@ -14,11 +14,17 @@ public class ReminderRule : ITenantOwned, IAuditable
     public string Name { get; set; } = "";
     public ReminderKind Kind { get; set; } = ReminderKind.WarrantyExpiry;
 
-    /// <summary>Days before the event, comma-separated and descending ("30,7"): one reminder per offset.</summary>
+    /// <summary>
+    /// Comma-separated and descending ("30,7"), one reminder per offset, in the unit of the kind: days before a warranty end,
+    /// hours before or after a request's deadline, days a request has waited on its customer.
+    /// </summary>
     public string OffsetDays { get; set; } = "";
 
     /// <summary>The unit's owner by e-mail.</summary>
     public bool ToCustomer { get; set; }
+
+    /// <summary>A request's assignee (request reminders only), on the channels chosen.</summary>
+    public bool ToAssignee { get; set; }
 
     /// <summary>Every staff member with this role, on the channels chosen; null for none.</summary>
     public string? StaffRole { get; set; }
@@ -33,6 +39,18 @@ public class ReminderRule : ITenantOwned, IAuditable
     public TimeOnly? QuietUntil { get; set; }
     public bool IsEnabled { get; set; } = true;
 
+    /// <summary>The product models a maintenance plan or consumable rule covers; empty for a consumable rule means every model.</summary>
+    public List<Guid> ProductModelIds { get; set; } = [];
+
+    /// <summary>A maintenance plan's visit every so many months from the unit's warranty start (its purchase date without one).</summary>
+    public int? IntervalMonths { get; set; }
+
+    /// <summary>What a maintenance plan does when a visit comes due.</summary>
+    public MaintenanceAction Action { get; set; }
+
+    /// <summary>The service type of the planned requests a maintenance plan creates.</summary>
+    public Guid? ServiceTypeId { get; set; }
+
     /// <summary>
     /// The tenant's day the planner last looked ahead for this rule: planning once a day is enough, since a unit's dates
     /// changed in between are caught when its reminder comes due. Saving the rule clears it.
@@ -42,15 +60,39 @@ public class ReminderRule : ITenantOwned, IAuditable
 
     string IAuditable.AuditKey => Name;
 
-    public IReadOnlyList<int> Offsets => ReminderSchedule.ParseOffsets(OffsetDays) ?? [];
+    public IReadOnlyList<int> Offsets => ReminderKinds.ParseOffsets(Kind, OffsetDays) ?? [];
 
     public QuietHours? Quiet => QuietFrom is { } from && QuietUntil is { } until ? new QuietHours(from, until) : null;
 }
 
-/// <summary>What a reminder counts down to. Maintenance, consumables, care events and request reminders come next.</summary>
+/// <summary>What a reminder counts down to. Unit kinds are planned by the day, request kinds by the hour.</summary>
 public enum ReminderKind
 {
     WarrantyExpiry = 0,
+
+    /// <summary>Hours before an open request's SLA deadline (its requested date's end when it has no SLA).</summary>
+    RequestDueSoon = 10,
+
+    /// <summary>Hours after an open request's deadline passed (0: at the deadline).</summary>
+    RequestOverdue = 11,
+
+    /// <summary>Days a request has waited on its customer (a status of the waiting category, where the SLA pauses).</summary>
+    RequestNoResponse = 12,
+
+    /// <summary>Days before a maintenance visit of a unit of the plan's models, while under warranty or a service agreement.</summary>
+    MaintenancePlan = 20,
+
+    /// <summary>Days before a consumable of the unit's model is due for replacement.</summary>
+    ConsumableReplacement = 21,
+}
+
+public enum MaintenanceAction
+{
+    /// <summary>Tell the audience on the rule's channels.</summary>
+    Remind = 0,
+
+    /// <summary>Open a planned service request for the unit and its customer.</summary>
+    CreateRequest = 1,
 }
 
 [Flags]

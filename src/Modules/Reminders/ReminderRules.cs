@@ -36,9 +36,14 @@ public static partial class ReminderRules
             errors[nameof(input.Name)] = "Reminders.Validation.Name";
         }
 
-        if (ReminderSchedule.ParseOffsets(input.OffsetDays) is null)
+        if (!ReminderKinds.All.Contains(input.Kind))
         {
-            errors[nameof(input.OffsetDays)] = "Reminders.Validation.Offsets";
+            errors[nameof(input.Kind)] = "Reminders.Validation.Kind";
+        }
+
+        if (ReminderKinds.ParseOffsets(input.Kind, input.OffsetDays) is null)
+        {
+            errors[nameof(input.OffsetDays)] = $"Reminders.Validation.Offsets.{input.Kind}";
         }
 
         var role = string.IsNullOrWhiteSpace(input.StaffRole) ? null : input.StaffRole.Trim();
@@ -46,12 +51,30 @@ public static partial class ReminderRules
         {
             errors[nameof(input.StaffRole)] = "Reminders.Validation.Role";
         }
-        else if (!input.ToCustomer && role is null)
+        else if (input.Kind.IsRequestKind() && input.ToCustomer)
+        {
+            // Request reminders nag the tenant's own people; the customer hears of the request through its notifications.
+            errors[nameof(input.StaffRole)] = "Reminders.Validation.RequestAudience";
+        }
+        else if (!input.Kind.IsRequestKind() && input.ToAssignee)
+        {
+            errors[nameof(input.StaffRole)] = "Reminders.Validation.UnitAudience";
+        }
+        else if (!input.ToCustomer && !input.ToAssignee && role is null && !input.CreatesRequest)
         {
             errors[nameof(input.StaffRole)] = "Reminders.Validation.Audience";
         }
 
-        if (!input.InApp && !input.Email)
+        if (input.Kind.IsCareKind())
+        {
+            ValidateCare(input, errors);
+        }
+
+        if (input.CreatesRequest && !input.ToCustomer && role is null)
+        {
+            // The planned request is what the rule does; it tells nobody, so no channel is needed.
+        }
+        else if (!input.InApp && !input.Email)
         {
             errors[nameof(input.Email)] = "Reminders.Validation.Channel";
         }
@@ -71,7 +94,7 @@ public static partial class ReminderRules
             {
                 errors[field] = "Reminders.Validation.Template";
             }
-            else if (UnknownPlaceholders(text).Count > 0)
+            else if (UnknownPlaceholders(text, input.Kind).Count > 0)
             {
                 errors[field] = "Reminders.Validation.Placeholder";
             }
@@ -85,9 +108,39 @@ public static partial class ReminderRules
         return errors;
     }
 
-    /// <summary>Placeholders a template uses that a warranty reminder does not fill.</summary>
-    public static IReadOnlyList<string> UnknownPlaceholders(string template) =>
-        Placeholder().Matches(template).Select(m => m.Groups["name"].Value).Where(n => !Placeholders.Contains(n)).Distinct().ToList();
+    private static void ValidateCare(ReminderRuleInput input, Dictionary<string, string> errors)
+    {
+        if (input.Kind == ReminderKind.MaintenancePlan && input.ProductModelIds.Count == 0)
+        {
+            errors[nameof(input.ProductModelIds)] = "Reminders.Validation.Models";
+        }
+
+        if (input.Kind != ReminderKind.MaintenancePlan)
+        {
+            return;
+        }
+
+        if (input.IntervalMonths is not (>= CareSchedule.MinIntervalMonths and <= CareSchedule.MaxIntervalMonths))
+        {
+            errors[nameof(input.IntervalMonths)] = "Reminders.Validation.Interval";
+        }
+
+        if (!Enum.IsDefined(input.Action))
+        {
+            errors[nameof(input.Action)] = "Reminders.Validation.Action";
+        }
+        else if (input.CreatesRequest && input.ServiceTypeId is null)
+        {
+            errors[nameof(input.ServiceTypeId)] = "Reminders.Validation.ServiceType";
+        }
+    }
+
+    /// <summary>Placeholders a template uses that a reminder of <paramref name="kind"/> does not fill.</summary>
+    public static IReadOnlyList<string> UnknownPlaceholders(string template, ReminderKind kind = ReminderKind.WarrantyExpiry)
+    {
+        var known = ReminderKinds.Placeholders(kind);
+        return Placeholder().Matches(template).Select(m => m.Groups["name"].Value).Where(n => !known.Contains(n)).Distinct().ToList();
+    }
 
     [GeneratedRegex(@"\{\{\s*(?<name>[A-Za-z]+)\s*\}\}")]
     private static partial Regex Placeholder();
@@ -97,8 +150,10 @@ public static partial class ReminderRules
 public sealed class ReminderRuleInput
 {
     public string? Name { get; set; }
+    public ReminderKind Kind { get; set; }
     public string? OffsetDays { get; set; }
     public bool ToCustomer { get; set; }
+    public bool ToAssignee { get; set; }
     public string? StaffRole { get; set; }
     public bool InApp { get; set; }
     public bool Email { get; set; }
@@ -109,10 +164,17 @@ public sealed class ReminderRuleInput
     public TimeOnly? QuietFrom { get; set; }
     public TimeOnly? QuietUntil { get; set; }
     public bool IsEnabled { get; set; } = true;
+    public List<Guid> ProductModelIds { get; set; } = [];
+    public int? IntervalMonths { get; set; }
+    public MaintenanceAction Action { get; set; }
+    public Guid? ServiceTypeId { get; set; }
+
+    public bool CreatesRequest => Kind == ReminderKind.MaintenancePlan && Action == MaintenanceAction.CreateRequest;
 
     public static ReminderRuleInput From(ReminderRule rule) => new()
     {
-        Name = rule.Name, OffsetDays = string.Join(", ", rule.Offsets), ToCustomer = rule.ToCustomer, StaffRole = rule.StaffRole,
+        ProductModelIds = [.. rule.ProductModelIds], IntervalMonths = rule.IntervalMonths, Action = rule.Action, ServiceTypeId = rule.ServiceTypeId,
+        Name = rule.Name, Kind = rule.Kind, OffsetDays = string.Join(", ", rule.Offsets), ToCustomer = rule.ToCustomer, ToAssignee = rule.ToAssignee, StaffRole = rule.StaffRole,
         InApp = rule.Channels.HasFlag(ReminderChannels.InApp), Email = rule.Channels.HasFlag(ReminderChannels.Email),
         SubjectZh = rule.SubjectZh, SubjectEn = rule.SubjectEn, BodyZh = rule.BodyZh, BodyEn = rule.BodyEn,
         QuietFrom = rule.QuietFrom, QuietUntil = rule.QuietUntil, IsEnabled = rule.IsEnabled,

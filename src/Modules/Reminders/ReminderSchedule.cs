@@ -23,23 +23,7 @@ public static class ReminderSchedule
     public const int CatchUpDays = 7;
 
     /// <summary>"30, 7" → [30, 7], descending and distinct; null when a part is not a whole number of days in range or there are too many.</summary>
-    public static IReadOnlyList<int>? ParseOffsets(string? text)
-    {
-        var parts = (text ?? "").Split([',', '，', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var offsets = new List<int>();
-        foreach (var part in parts)
-        {
-            if (!int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days) || days is < MinOffset or > MaxOffset)
-            {
-                return null;
-            }
-
-            offsets.Add(days);
-        }
-
-        offsets = offsets.Distinct().OrderDescending().ToList();
-        return offsets.Count is 0 or > MaxOffsets ? null : offsets;
-    }
+    public static IReadOnlyList<int>? ParseOffsets(string? text) => ReminderKinds.ParseOffsets(ReminderKind.WarrantyExpiry, text);
 
     /// <summary>
     /// The reminders a unit whose warranty ends on <paramref name="end"/> should have on <paramref name="today"/>: one per

@@ -14,7 +14,7 @@ namespace AfterSales.Modules.Reminders;
 /// sent once however many scans race. The outbox poll then delivers, retries and logs the rows.
 /// </summary>
 public sealed class ReminderSender(
-    IDbFactory<IRemindersDb> dbFactory, ITenantContext tenantContext, IAssigneeDirectory staff, ReminderPlanner planner, TimeProvider clock,
+    IDbFactory<IRemindersDb> dbFactory, ITenantContext tenantContext, IAssigneeDirectory staff, ReminderPlanner planner, RequestDesk desk, TimeProvider clock,
     ILogger<ReminderSender> log)
 {
     public const int BatchSize = 200;
@@ -25,6 +25,8 @@ public sealed class ReminderSender(
     public const string NoteNoAddress = "Reminders.Note.NoAddress";
     public const string NoteExpired = "Reminders.Note.Expired";
     public const string NoteFailed = "Reminders.Note.Failed";
+
+    private static readonly Func<Products.SerialNumber, CareUnit> CareUnitOf = CarePlanner.Unit.Compile();
 
     /// <summary>Sends every reminder of the tenant (of <paramref name="ruleId"/> only, when given) due by now; returns how many were sent.</summary>
     public async Task<int> SendDueAsync(Guid? ruleId = null, CancellationToken cancellationToken = default)
@@ -55,7 +57,11 @@ public sealed class ReminderSender(
         return sent;
     }
 
-    /// <summary>Sends these reminders of the tenant if they are still pending and due; returns how many were sent.</summary>
+    /// <summary>
+    /// Sends these reminders of the tenant if they are still pending and due; returns how many were sent. The batch is decided
+    /// first and saved at once; when another scan or the admin changed one of them meanwhile, the batch is saved one reminder at
+    /// a time so only that one is left to whoever changed it.
+    /// </summary>
     public async Task<int> SendAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default)
     {
         var tenant = tenantContext.Tenant!;
@@ -66,87 +72,86 @@ public sealed class ReminderSender(
         var reminders = await db.DueReminders.Where(r => ids.Contains(r.Id) && r.State == DueReminderState.Pending).OrderBy(r => r.DueAt).ToListAsync(cancellationToken);
         var ruleIds = reminders.Select(r => r.RuleId).Distinct().ToList();
         var rules = await db.ReminderRules.AsNoTracking().Where(r => ruleIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
-        var unitIds = reminders.Select(r => r.SerialNumberId).Distinct().ToList();
-        var units = await db.SerialNumbers.AsNoTracking().Include(s => s.Model).Where(s => unitIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
-        var customerIds = units.Values.Where(u => u.CustomerId != null).Select(u => u.CustomerId!.Value).Distinct().ToList();
-        var customers = await db.Customers.AsNoTracking().Include(c => c.Contacts).Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
-        var roles = new Dictionary<string, IReadOnlyList<StaffContact>>(StringComparer.Ordinal);
+        var unitIds = reminders.Where(r => r.SerialNumberId != null).Select(r => r.SerialNumberId!.Value).Distinct().ToList();
+        var units = unitIds.Count == 0 ? [] : await db.SerialNumbers.AsNoTracking().Include(s => s.Model).Where(s => unitIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+        var requestIds = reminders.Where(r => r.ServiceRequestId != null).Select(r => r.ServiceRequestId!.Value).Distinct().ToList();
+        var requests = requestIds.Count == 0 ? [] : await db.ServiceRequests.AsNoTracking().Where(r => requestIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+        var standings = requestIds.Count == 0 ? [] : await RequestReminderPlanner.StandingsAsync(db, requestIds, zone, cancellationToken);
+        var customerIds = units.Values.Select(u => u.CustomerId).Concat(requests.Values.Select(r => r.CustomerId)).OfType<Guid>().Distinct().ToList();
+        var customers = customerIds.Count == 0 ? [] : await db.Customers.AsNoTracking().Include(c => c.Contacts).Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var assigneeIds = requests.Values.Select(r => r.AssigneeId).OfType<string>().Distinct().ToList();
+        var assignees = assigneeIds.Count == 0 ? [] : (await staff.ContactsAsync(assigneeIds, cancellationToken)).ToDictionary(c => c.UserId, StringComparer.Ordinal);
+        // Care reminders hold while the unit still has them today: the planner's question asked again for the batch's units.
+        var today = ReminderSchedule.Today(clock.GetUtcNow(), zone);
+        var care = new Dictionary<Guid, HashSet<CareDue>>();
+        foreach (var rule in rules.Values.Where(r => r.Kind.IsCareKind()))
+        {
+            var ruleUnits = reminders.Where(r => r.RuleId == rule.Id && r.SerialNumberId != null).Select(r => units.GetValueOrDefault(r.SerialNumberId!.Value))
+                .OfType<Products.SerialNumber>().DistinctBy(u => u.Id).Select(CareUnitOf).ToList();
+            care[rule.Id] = await CarePlanner.WantedAsync(db, rule, ruleUnits, today, cancellationToken);
+        }
+
+        var consumableIds = reminders.Select(r => r.ConsumableId).Where(id => id != Guid.Empty).Distinct().ToList();
+        var consumables = consumableIds.Count == 0 ? [] : await db.ModelConsumables.AsNoTracking().Where(c => consumableIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+        var context = new SendContext(tenant.Name, zone, zh, units, requests, standings, customers, assignees,
+            new Dictionary<string, IReadOnlyList<StaffContact>>(StringComparer.Ordinal), care, consumables);
         var replan = new HashSet<Guid>();
-        var sent = 0;
+        var outcomes = new List<(DueReminder Reminder, Outcome Outcome)>();
+        var now = clock.GetUtcNow();
         foreach (var reminder in reminders)
         {
-            var now = clock.GetUtcNow();
-            var rule = rules[reminder.RuleId];
-            var unit = units.GetValueOrDefault(reminder.SerialNumberId);
-            var today = ReminderSchedule.Today(now, zone);
+            Outcome outcome;
             try
             {
-                if (!rule.IsEnabled)
-                {
-                    Cancel(reminder, ReminderPlanner.NoteRuleDisabled);
-                }
-                else if (!rule.Offsets.Contains(reminder.OffsetDays))
-                {
-                    Cancel(reminder, ReminderPlanner.NoteRuleChanged);
-                }
-                else if (unit?.WarrantyEnd?.AddDays(-reminder.OffsetDays) != reminder.DueDate)
-                {
-                    // Renewed or corrected since it was planned: the unit gets the reminders of its new end instead.
-                    Cancel(reminder, ReminderPlanner.NoteWarrantyChanged);
-                    replan.Add(reminder.SerialNumberId);
-                }
-                else if (unit.WarrantyEnd < today)
-                {
-                    Cancel(reminder, NoteExpired);
-                }
-                else if (ReminderSchedule.NotQuiet(now, zone, rule.Quiet) is var allowed && allowed > now)
-                {
-                    // Caught up during quiet hours (or the rule's hours changed since planning): it waits for the morning.
-                    reminder.DueAt = allowed;
-                    reminder.ConcurrencyStamp = Guid.NewGuid().ToString("N");
-                }
-                else
-                {
-                    var customer = unit.CustomerId is { } customerId ? customers.GetValueOrDefault(customerId) : null;
-                    var recipients = await RecipientsAsync(rule, customer, roles, cancellationToken);
-                    if (recipients.Count == 0)
-                    {
-                        Cancel(reminder, NoteNoAddress);
-                    }
-                    else
-                    {
-                        var values = new Dictionary<string, string?>(StringComparer.Ordinal)
-                        {
-                            ["serialNumber"] = unit.Number,
-                            ["model"] = unit.Model?.Name,
-                            ["customer"] = customer?.Name,
-                            ["warrantyEnd"] = unit.WarrantyEnd!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                            ["days"] = (unit.WarrantyEnd!.Value.DayNumber - today.DayNumber).ToString(CultureInfo.InvariantCulture),
-                            ["company"] = tenant.Name,
-                        };
-                        var messages = recipients.Select(r => Message(r, rule, zh, values, unit.Number, now)).ToList();
-                        db.OutboxMessages.AddRange(messages);
-                        reminder.State = DueReminderState.Sent;
-                        reminder.SentAt = now;
-                        reminder.OutboxMessage = messages[0];
-                        reminder.ConcurrencyStamp = Guid.NewGuid().ToString("N");
-                    }
-                }
-
-                await db.SaveChangesAsync(cancellationToken);
-                sent += reminder.State == DueReminderState.Sent ? 1 : 0;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Another scan sent (or the admin cancelled) it first; what this one wrote for it is dropped.
-                Forget(db);
+                outcome = await DecideAsync(reminder, rules[reminder.RuleId], context, now, cancellationToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 log.LogWarning(exception, "Reminder {Reminder} of tenant {Tenant} failed", reminder.Id, tenant.Identifier);
-                Forget(db);
-                await FailAsync(db, reminder.Id, now, cancellationToken);
+                outcome = Outcome.Failed;
             }
+
+            if (outcome.Note == ReminderPlanner.NoteWarrantyChanged && reminder.SerialNumberId is { } unitId)
+            {
+                replan.Add(unitId);
+            }
+
+            outcomes.Add((reminder, outcome));
+        }
+
+        var sent = 0;
+        foreach (var (reminder, outcome) in outcomes)
+        {
+            Apply(db, reminder, outcome, now);
+        }
+
+        var claimed = new HashSet<long>();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            sent = outcomes.Count(o => o.Outcome.Kind == OutcomeKind.Send);
+            claimed.UnionWith(outcomes.Where(o => o.Outcome.Kind == OutcomeKind.Send).Select(o => o.Reminder.Id));
+        }
+        catch (DbUpdateException)
+        {
+            Forget(db);
+            sent = await SaveOneByOneAsync(db, outcomes.Where(o => o.Outcome.Kind != OutcomeKind.Fail).Select(o => (o.Reminder.Id, o.Outcome)).ToList(), now, claimed,
+                cancellationToken);
+        }
+
+        db.ChangeTracker.Clear();
+        // A planned request is opened only once its reminder is marked sent: a second scan's save fails before it gets here.
+        foreach (var (reminder, outcome) in outcomes.Where(o => o.Outcome.Request is not null && claimed.Contains(o.Reminder.Id)))
+        {
+            if (!await CreateRequestAsync(db, reminder.Id, outcome.Request!(), now, cancellationToken))
+            {
+                sent--;
+            }
+        }
+
+        foreach (var (reminder, _) in outcomes.Where(o => o.Outcome.Kind == OutcomeKind.Fail))
+        {
+            await FailAsync(db, reminder.Id, now, cancellationToken);
         }
 
         foreach (var unitId in replan)
@@ -157,11 +162,203 @@ public sealed class ReminderSender(
         return sent;
     }
 
+    private async Task<Outcome> DecideAsync(DueReminder reminder, ReminderRule rule, SendContext context, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!rule.IsEnabled)
+        {
+            return Outcome.Cancel(ReminderPlanner.NoteRuleDisabled);
+        }
+
+        if (!rule.Offsets.Contains(reminder.OffsetDays))
+        {
+            return Outcome.Cancel(ReminderPlanner.NoteRuleChanged);
+        }
+
+        var today = ReminderSchedule.Today(now, context.Zone);
+        Customers.Customer? customer;
+        Dictionary<string, string?> values;
+        string link;
+        IReadOnlyList<StaffContact> assignee = [];
+        if (rule.Kind.IsRequestKind())
+        {
+            var request = reminder.ServiceRequestId is { } requestId ? context.Requests.GetValueOrDefault(requestId) : null;
+            var standing = reminder.ServiceRequestId is { } id ? context.Standings.GetValueOrDefault(id) : default;
+            if (request is null || reminder.BasisAt is not { } basis || !RequestReminderSchedule.Holds(rule.Kind, basis, standing, now))
+            {
+                return Outcome.Cancel(RequestReminderPlanner.NoteMovedOn);
+            }
+
+            customer = request.CustomerId is { } customerId ? context.Customers.GetValueOrDefault(customerId) : null;
+            if (rule.ToAssignee && request.AssigneeId is { } assigneeId && context.Assignees.GetValueOrDefault(assigneeId) is { } contact)
+            {
+                assignee = [contact];
+            }
+
+            var deadline = standing.Deadline;
+            values = new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                ["number"] = request.Number,
+                ["subject"] = request.Subject,
+                ["customer"] = customer?.Name ?? request.ContactName,
+                ["assignee"] = request.AssigneeName,
+                ["deadline"] = deadline is { } d ? TimeZoneInfo.ConvertTime(d, context.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : null,
+                ["hours"] = deadline is { } h ? Math.Max(0, (int)Math.Round(Math.Abs((h - now).TotalHours))).ToString(CultureInfo.InvariantCulture) : null,
+                ["days"] = standing.WaitingSince is { } since ? Math.Max(reminder.OffsetDays, (int)(now - since).TotalDays).ToString(CultureInfo.InvariantCulture) : null,
+                ["company"] = context.Company,
+            };
+            link = $"requests/{Uri.EscapeDataString(request.Number)}";
+        }
+        else if (rule.Kind == ReminderKind.WarrantyExpiry)
+        {
+            var unit = reminder.SerialNumberId is { } unitId ? context.Units.GetValueOrDefault(unitId) : null;
+            if (unit?.WarrantyEnd?.AddDays(-reminder.OffsetDays) != reminder.DueDate)
+            {
+                // Renewed or corrected since it was planned: the unit gets the reminders of its new end instead.
+                return Outcome.Cancel(ReminderPlanner.NoteWarrantyChanged);
+            }
+
+            if (unit.WarrantyEnd < today)
+            {
+                return Outcome.Cancel(NoteExpired);
+            }
+
+            customer = unit.CustomerId is { } customerId ? context.Customers.GetValueOrDefault(customerId) : null;
+            values = new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                ["serialNumber"] = unit.Number,
+                ["model"] = unit.Model?.Name,
+                ["customer"] = customer?.Name,
+                ["warrantyEnd"] = unit.WarrantyEnd!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["days"] = (unit.WarrantyEnd!.Value.DayNumber - today.DayNumber).ToString(CultureInfo.InvariantCulture),
+                ["company"] = context.Company,
+            };
+            link = $"warranty?sn={Uri.EscapeDataString(unit.Number)}";
+        }
+
+        else
+        {
+            var unit = reminder.SerialNumberId is { } unitId ? context.Units.GetValueOrDefault(unitId) : null;
+            var day = reminder.DueDate.AddDays(reminder.OffsetDays);
+            if (unit is null || !context.Care.GetValueOrDefault(rule.Id, []).Contains(new CareDue(unit.Id, reminder.ConsumableId, reminder.OffsetDays, reminder.DueDate, day)))
+            {
+                // Replaced early, out of warranty and agreement, or the plan changed: the planner gives the unit its new dates.
+                return Outcome.Cancel(CarePlanner.NoteCareChanged);
+            }
+
+            customer = unit.CustomerId is { } customerId ? context.Customers.GetValueOrDefault(customerId) : null;
+            values = new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                ["serialNumber"] = unit.Number,
+                ["model"] = unit.Model?.Name,
+                ["customer"] = customer?.Name,
+                [rule.Kind == ReminderKind.MaintenancePlan ? "visitDate" : "dueDate"] = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["consumable"] = context.Consumables.GetValueOrDefault(reminder.ConsumableId),
+                ["days"] = Math.Max(0, day.DayNumber - today.DayNumber).ToString(CultureInfo.InvariantCulture),
+                ["company"] = context.Company,
+            };
+            link = $"warranty?sn={Uri.EscapeDataString(unit.Number)}";
+            if (rule.Kind == ReminderKind.MaintenancePlan && rule.Action == MaintenanceAction.CreateRequest && rule.ServiceTypeId is { } typeId)
+            {
+                var planned = await RecipientsAsync(rule, customer, [], context.Roles, cancellationToken);
+                var key0 = ReminderKinds.TemplateKey(rule.Kind);
+                return Outcome.Send(() => planned.Select(r => Message(r, rule, key0, context.Zh, values, link, now)).ToList(), () => new RequestInput
+                {
+                    ServiceTypeId = typeId,
+                    SerialNumber = unit.Number,
+                    Channel = RequestChannels.Plan,
+                    RequestedDate = day,
+                    Subject = NotificationRules.Render(context.Zh ? rule.SubjectZh : rule.SubjectEn, values),
+                    Description = NotificationRules.Render(context.Zh ? rule.BodyZh : rule.BodyEn, values),
+                });
+            }
+        }
+
+        if (ReminderSchedule.NotQuiet(now, context.Zone, rule.Quiet) is var allowed && allowed > now)
+        {
+            // Caught up during quiet hours (or the rule's hours changed since planning): it waits for the morning.
+            return Outcome.Wait(allowed);
+        }
+
+        var recipients = await RecipientsAsync(rule, customer, assignee, context.Roles, cancellationToken);
+        if (recipients.Count == 0)
+        {
+            return Outcome.Cancel(NoteNoAddress);
+        }
+
+        var key = ReminderKinds.TemplateKey(rule.Kind);
+        return Outcome.Send(() => recipients.Select(r => Message(r, rule, key, context.Zh, values, link, now)).ToList());
+    }
+
+    private static void Apply(IRemindersDb db, DueReminder reminder, Outcome outcome, DateTimeOffset now)
+    {
+        switch (outcome.Kind)
+        {
+            case OutcomeKind.Cancel:
+                Cancel(reminder, outcome.Note!);
+                break;
+            case OutcomeKind.Wait:
+                reminder.DueAt = outcome.WaitUntil!.Value;
+                reminder.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+                break;
+            case OutcomeKind.Send:
+                var messages = outcome.Messages!();
+                db.OutboxMessages.AddRange(messages);
+                reminder.State = DueReminderState.Sent;
+                reminder.SentAt = now;
+                reminder.Note = null;
+                reminder.OutboxMessage = messages.FirstOrDefault();
+                reminder.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+                break;
+        }
+    }
+
+    // The slow path after a lost race: each reminder still pending is saved on its own, the ones another scan took are left.
+    private async Task<int> SaveOneByOneAsync(IRemindersDb db, IReadOnlyList<(long Id, Outcome Outcome)> outcomes, DateTimeOffset now, HashSet<long> claimed,
+        CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        foreach (var (id, outcome) in outcomes)
+        {
+            var reminder = await db.DueReminders.FirstOrDefaultAsync(r => r.Id == id && r.State == DueReminderState.Pending, cancellationToken);
+            if (reminder is null)
+            {
+                continue;
+            }
+
+            Apply(db, reminder, outcome, now);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                if (outcome.Kind == OutcomeKind.Send)
+                {
+                    sent++;
+                    claimed.Add(id);
+                }
+            }
+            catch (DbUpdateException exception)
+            {
+                if (exception is not DbUpdateConcurrencyException)
+                {
+                    log.LogWarning(exception, "Reminder {Reminder} could not be saved", id);
+                }
+
+                Forget(db);
+            }
+        }
+
+        return sent;
+    }
+
     // The customer by e-mail (the contact with an address when the customer has none); the role's members on the rule's channels.
-    private async Task<IReadOnlyList<Recipient>> RecipientsAsync(ReminderRule rule, Customers.Customer? customer,
+    private async Task<IReadOnlyList<Recipient>> RecipientsAsync(ReminderRule rule, Customers.Customer? customer, IReadOnlyList<StaffContact> assignee,
         Dictionary<string, IReadOnlyList<StaffContact>> roles, CancellationToken cancellationToken)
     {
         var result = new List<Recipient>();
+        foreach (var member in assignee)
+        {
+            AddStaff(result, rule, member);
+        }
+
         if (rule.ToCustomer && rule.Channels.HasFlag(ReminderChannels.Email) && customer is not null)
         {
             var contact = customer.Contacts.FirstOrDefault(c => !string.IsNullOrWhiteSpace(c.Email));
@@ -184,22 +381,28 @@ public sealed class ReminderSender(
 
             foreach (var member in members)
             {
-                if (rule.Channels.HasFlag(ReminderChannels.InApp))
-                {
-                    result.Add(new Recipient(DeliveryChannel.InApp, member.UserId, member.Name));
-                }
-
-                if (rule.Channels.HasFlag(ReminderChannels.Email) && !string.IsNullOrWhiteSpace(member.Email))
-                {
-                    result.Add(new Recipient(DeliveryChannel.Email, member.Email.Trim(), member.Name));
-                }
+                AddStaff(result, rule, member);
             }
         }
 
         return result.DistinctBy(r => (r.Channel, r.Address.ToUpperInvariant())).ToList();
     }
 
-    private static OutboxMessage Message(Recipient recipient, ReminderRule rule, bool zh, IReadOnlyDictionary<string, string?> values, string number, DateTimeOffset now)
+    private static void AddStaff(List<Recipient> result, ReminderRule rule, StaffContact member)
+    {
+        if (rule.Channels.HasFlag(ReminderChannels.InApp))
+        {
+            result.Add(new Recipient(DeliveryChannel.InApp, member.UserId, member.Name));
+        }
+
+        if (rule.Channels.HasFlag(ReminderChannels.Email) && !string.IsNullOrWhiteSpace(member.Email))
+        {
+            result.Add(new Recipient(DeliveryChannel.Email, member.Email.Trim(), member.Name));
+        }
+    }
+
+    private static OutboxMessage Message(Recipient recipient, ReminderRule rule, string templateKey, bool zh, IReadOnlyDictionary<string, string?> values, string link,
+        DateTimeOffset now)
     {
         var body = zh ? rule.BodyZh : rule.BodyEn;
         return new OutboxMessage
@@ -207,10 +410,10 @@ public sealed class ReminderSender(
             Channel = recipient.Channel,
             Recipient = recipient.Address,
             RecipientName = Clip(recipient.Name, 128),
-            TemplateKey = ReminderRules.TemplateKey,
+            TemplateKey = templateKey,
             Subject = Clip(NotificationRules.Render(zh ? rule.SubjectZh : rule.SubjectEn, values), NotificationRules.SubjectLength)!,
             Body = Clip(recipient.Channel == DeliveryChannel.Email ? NotificationRules.Html(body, values) : NotificationRules.Render(body, values), NotificationRules.BodyLength)!,
-            Link = $"warranty?sn={Uri.EscapeDataString(number)}",
+            Link = link,
             CreatedAt = now,
             NextAttemptAt = now.ToUniversalTime(),
         };
@@ -263,7 +466,61 @@ public sealed class ReminderSender(
         }
     }
 
+    // Opens the planned request through the service desk; when it is refused (the type retired, a required form field) the claim
+    // is undone and the reminder fails, so the admin sees it among the failed ones and it is retried with back-off.
+    private async Task<bool> CreateRequestAsync(IRemindersDb db, long id, RequestInput input, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        RequestSaveResult result;
+        try
+        {
+            result = await desk.CreateAsync(input, RequestActor.System, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            log.LogWarning(exception, "The planned request of reminder {Reminder} could not be created", id);
+            result = RequestSaveResult.Of(RequestSaveStatus.Invalid);
+        }
+
+        if (result is { Status: RequestSaveStatus.Saved, Created: { } created })
+        {
+            await db.DueReminders.Where(r => r.Id == id).ExecuteUpdateAsync(set => set.SetProperty(r => r.CreatedRequestId, created.Id), cancellationToken);
+            return true;
+        }
+
+        log.LogWarning("The planned request of reminder {Reminder} was refused: {Errors}", id, string.Join(", ", result.Errors?.Values ?? []));
+        await db.DueReminders.Where(r => r.Id == id).ExecuteUpdateAsync(set => set.SetProperty(r => r.State, DueReminderState.Pending)
+            .SetProperty(r => r.SentAt, (DateTimeOffset?)null).SetProperty(r => r.OutboxMessageId, (long?)null), cancellationToken);
+        await FailAsync(db, id, now, cancellationToken);
+        return false;
+    }
+
     private static string? Clip(string? text, int length) => text is not null && text.Length > length ? text[..length] : text;
 
     private sealed record Recipient(DeliveryChannel Channel, string Address, string? Name);
+
+    private enum OutcomeKind
+    {
+        Send,
+        Cancel,
+        Wait,
+        Fail,
+    }
+
+    // What the scan decided for one reminder; the messages are built when applied, so the one-by-one retry gets fresh rows.
+    private sealed record Outcome(OutcomeKind Kind, string? Note = null, DateTimeOffset? WaitUntil = null, Func<List<OutboxMessage>>? Messages = null,
+        Func<RequestInput>? Request = null)
+    {
+        public static readonly Outcome Failed = new(OutcomeKind.Fail);
+
+        public static Outcome Cancel(string note) => new(OutcomeKind.Cancel, note);
+
+        public static Outcome Wait(DateTimeOffset until) => new(OutcomeKind.Wait, WaitUntil: until);
+
+        public static Outcome Send(Func<List<OutboxMessage>> messages, Func<RequestInput>? request = null) => new(OutcomeKind.Send, Messages: messages, Request: request);
+    }
+
+    private sealed record SendContext(string Company, TimeZoneInfo Zone, bool Zh, IReadOnlyDictionary<Guid, Products.SerialNumber> Units,
+        IReadOnlyDictionary<Guid, ServiceRequest> Requests, IReadOnlyDictionary<Guid, RequestStanding> Standings, IReadOnlyDictionary<Guid, Customers.Customer> Customers,
+        IReadOnlyDictionary<string, StaffContact> Assignees, Dictionary<string, IReadOnlyList<StaffContact>> Roles, IReadOnlyDictionary<Guid, HashSet<CareDue>> Care,
+        IReadOnlyDictionary<Guid, string> Consumables);
 }

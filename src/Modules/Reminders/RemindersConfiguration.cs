@@ -19,6 +19,7 @@ internal sealed class ReminderRuleConfiguration : IEntityTypeConfiguration<Remin
         builder.Ignore(r => r.Offsets);
         builder.Ignore(r => r.Quiet);
         builder.HasIndex(r => new { r.TenantId, r.Name }).IsUnique();
+        builder.HasOne<AfterSales.Modules.Service.ServiceType>().WithMany().HasForeignKey(r => r.ServiceTypeId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -32,7 +33,9 @@ internal sealed class DueReminderConfiguration : IEntityTypeConfiguration<DueRem
         builder.HasOne<ReminderRule>().WithMany().HasForeignKey(r => r.RuleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<AfterSales.Modules.Products.SerialNumber>().WithMany().HasForeignKey(r => r.SerialNumberId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(r => r.OutboxMessage).WithMany().HasForeignKey(r => r.OutboxMessageId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasIndex(r => new { r.TenantId, r.RuleId, r.SerialNumberId, r.DueDate }).IsUnique();
+        builder.HasOne<AfterSales.Modules.Service.ServiceRequest>().WithMany().HasForeignKey(r => r.ServiceRequestId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.TenantId, r.RuleId, r.SerialNumberId, r.ConsumableId, r.DueDate }).IsUnique();
+        builder.HasIndex(r => new { r.TenantId, r.RuleId, r.ServiceRequestId, r.OffsetDays, r.BasisAt }).IsUnique();
         // The scan's query across tenants: pending rows by due time.
         builder.HasIndex(r => new { r.State, r.DueAt });
         builder.HasIndex(r => new { r.TenantId, r.RuleId, r.State, r.DueDate });

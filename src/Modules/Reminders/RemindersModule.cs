@@ -13,6 +13,7 @@ public static class RemindersModule
         services.AddScoped<ReminderPlanner>();
         services.AddScoped<ReminderSender>();
         services.AddScoped<ReminderBook>();
+        services.AddScoped<MaintenancePlans>();
         services.AddScoped<AfterSales.Modules.Products.IWarrantyObserver, WarrantyReminderMover>();
 
         // Every 5 minutes by default: reminders are due by the day, and quiet hours end on the minute. 0 turns the scan off,

@@ -92,7 +92,7 @@ public sealed class RequestDesk(
     {
         // What the system sets is always taken (a tenant retires the API channel from the staff's choices, not from the API),
         // and skipping the lookup keeps an integration's create one query shorter.
-        if (input.Channel is not (RequestChannels.Api or RequestChannels.Portal))
+        if (input.Channel is not (RequestChannels.Api or RequestChannels.Portal or RequestChannels.Plan))
         {
             var channels = await dictionaries.CodesAsync(DictionaryKind.Channel, cancellationToken);
             if (channels.GetValueOrDefault(input.Channel?.Trim() ?? "") is { IsRetired: false } channel)

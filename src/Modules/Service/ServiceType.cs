@@ -65,6 +65,9 @@ public static class RequestChannels
     public const string Portal = "Portal";
     public const string Api = "Api";
     public const string WalkIn = "WalkIn";
+
+    /// <summary>Set by the system on the planned requests a maintenance plan opens.</summary>
+    public const string Plan = "Plan";
     public const int CodeLength = 32;
 
     /// <summary>Letters first, then letters, digits, '-' or '_': safe in a URL and a CSV, readable in an integration's payload.</summary>

@@ -1534,6 +1534,10 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("PartCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<Guid>("ProductModelId")
                         .HasColumnType("uniqueidentifier");
 
@@ -1810,11 +1814,20 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
 
+                    b.Property<DateTimeOffset?>("BasisAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid>("ConsumableId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("CreatedRequestId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("DueAt")
                         .HasColumnType("datetimeoffset");
@@ -1838,7 +1851,10 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("datetimeoffset");
 
-                    b.Property<Guid>("SerialNumberId")
+                    b.Property<Guid?>("SerialNumberId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ServiceRequestId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("State")
@@ -1857,12 +1873,19 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
 
                     b.HasIndex("SerialNumberId");
 
+                    b.HasIndex("ServiceRequestId");
+
                     b.HasIndex("State", "DueAt");
 
-                    b.HasIndex("TenantId", "RuleId", "SerialNumberId", "DueDate")
-                        .IsUnique();
-
                     b.HasIndex("TenantId", "RuleId", "State", "DueDate");
+
+                    b.HasIndex("TenantId", "RuleId", "SerialNumberId", "ConsumableId", "DueDate")
+                        .IsUnique()
+                        .HasFilter("[SerialNumberId] IS NOT NULL");
+
+                    b.HasIndex("TenantId", "RuleId", "ServiceRequestId", "OffsetDays", "BasisAt")
+                        .IsUnique()
+                        .HasFilter("[ServiceRequestId] IS NOT NULL AND [BasisAt] IS NOT NULL");
 
                     b.ToTable("DueReminders", (string)null);
                 });
@@ -1872,6 +1895,9 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("int");
 
                     b.Property<string>("BodyEn")
                         .IsRequired()
@@ -1892,6 +1918,9 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<int?>("IntervalMonths")
+                        .HasColumnType("int");
+
                     b.Property<bool>("IsEnabled")
                         .HasColumnType("bit");
 
@@ -1911,11 +1940,18 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.Property<DateOnly?>("PlannedOn")
                         .HasColumnType("date");
 
+                    b.PrimitiveCollection<string>("ProductModelIds")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<TimeOnly?>("QuietFrom")
                         .HasColumnType("time");
 
                     b.Property<TimeOnly?>("QuietUntil")
                         .HasColumnType("time");
+
+                    b.Property<Guid?>("ServiceTypeId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("StaffRole")
                         .HasMaxLength(64)
@@ -1936,10 +1972,15 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<bool>("ToAssignee")
+                        .HasColumnType("bit");
+
                     b.Property<bool>("ToCustomer")
                         .HasColumnType("bit");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ServiceTypeId");
 
                     b.HasIndex("TenantId", "Name")
                         .IsUnique();
@@ -3924,10 +3965,22 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.HasOne("AfterSales.Modules.Products.SerialNumber", null)
                         .WithMany()
                         .HasForeignKey("SerialNumberId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("AfterSales.Modules.Service.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("OutboxMessage");
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Reminders.ReminderRule", b =>
+                {
+                    b.HasOne("AfterSales.Modules.Service.ServiceType", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceTypeId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("AfterSales.Modules.Rma.RequestShipment", b =>

@@ -1522,6 +1522,10 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PartCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ProductModelId")
                         .HasColumnType("TEXT");
 
@@ -1796,10 +1800,19 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("BasisAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConsumableId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedRequestId")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("DueAt")
@@ -1824,7 +1837,10 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("SerialNumberId")
+                    b.Property<Guid?>("SerialNumberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ServiceRequestId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("State")
@@ -1843,12 +1859,17 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
 
                     b.HasIndex("SerialNumberId");
 
+                    b.HasIndex("ServiceRequestId");
+
                     b.HasIndex("State", "DueAt");
 
-                    b.HasIndex("TenantId", "RuleId", "SerialNumberId", "DueDate")
+                    b.HasIndex("TenantId", "RuleId", "State", "DueDate");
+
+                    b.HasIndex("TenantId", "RuleId", "SerialNumberId", "ConsumableId", "DueDate")
                         .IsUnique();
 
-                    b.HasIndex("TenantId", "RuleId", "State", "DueDate");
+                    b.HasIndex("TenantId", "RuleId", "ServiceRequestId", "OffsetDays", "BasisAt")
+                        .IsUnique();
 
                     b.ToTable("DueReminders", (string)null);
                 });
@@ -1858,6 +1879,9 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("BodyEn")
                         .IsRequired()
@@ -1878,6 +1902,9 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("IntervalMonths")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsEnabled")
                         .HasColumnType("INTEGER");
 
@@ -1897,10 +1924,17 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("PlannedOn")
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("ProductModelIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<TimeOnly?>("QuietFrom")
                         .HasColumnType("TEXT");
 
                     b.Property<TimeOnly?>("QuietUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ServiceTypeId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("StaffRole")
@@ -1922,10 +1956,15 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ToAssignee")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("ToCustomer")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ServiceTypeId");
 
                     b.HasIndex("TenantId", "Name")
                         .IsUnique();
@@ -3890,10 +3929,22 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.HasOne("AfterSales.Modules.Products.SerialNumber", null)
                         .WithMany()
                         .HasForeignKey("SerialNumberId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("AfterSales.Modules.Service.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("OutboxMessage");
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Reminders.ReminderRule", b =>
+                {
+                    b.HasOne("AfterSales.Modules.Service.ServiceType", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceTypeId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("AfterSales.Modules.Rma.RequestShipment", b =>

@@ -1,0 +1,228 @@
+using AfterSales.Modules.Customers;
+using AfterSales.Modules.Products;
+using AfterSales.Modules.WorkReports;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Modules.Reminders;
+
+/// <summary>
+/// Plans the current tenant's maintenance-plan and consumable reminders from the units of the rule's models: what each unit should
+/// have today is worked out afresh (its visits under warranty or an agreement, its consumables' next replacement), pending rows
+/// that no longer match are cancelled and missing ones added. The sender asks the same question before sending.
+/// </summary>
+public static class CarePlanner
+{
+    public const string NoteCareChanged = "Reminders.Note.CareChanged";
+
+    /// <summary>Plans one enabled care rule of the tenant; returns how many reminders were added.</summary>
+    public static async Task<int> PlanAsync(IRemindersDb db, ReminderRule rule, DateOnly today, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var models = rule.ProductModelIds;
+        var units = db.SerialNumbers.AsNoTracking().Where(s => s.WarrantyStart != null || s.PurchaseDate != null);
+        if (models.Count > 0)
+        {
+            units = units.Where(s => models.Contains(s.ProductModelId));
+        }
+
+        if (rule.Kind == ReminderKind.ConsumableReplacement)
+        {
+            units = units.Where(s => db.ModelConsumables.Any(c => c.ProductModelId == s.ProductModelId && c.LifetimeDays > 0));
+        }
+
+        var added = 0;
+        var seen = new HashSet<Guid>();
+        for (var skip = 0; ; skip += ReminderPlanner.BatchSize)
+        {
+            var page = await units.OrderBy(s => s.Id).Skip(skip).Take(ReminderPlanner.BatchSize).Select(Unit).ToListAsync(cancellationToken);
+            seen.UnionWith(page.Select(u => u.Id));
+            added += await PlanUnitsAsync(db, rule, page, today, zone, cancellationToken);
+            if (page.Count < ReminderPlanner.BatchSize)
+            {
+                break;
+            }
+        }
+
+        // Units the rule no longer reaches (their model taken off the rule, their dates removed) have their pending rows cancelled.
+        var stranded = (await db.DueReminders.AsNoTracking().Where(r => r.RuleId == rule.Id && r.State == DueReminderState.Pending && r.SerialNumberId != null)
+            .Select(r => r.SerialNumberId!.Value).Distinct().ToListAsync(cancellationToken)).Where(id => !seen.Contains(id)).ToList();
+        foreach (var chunk in stranded.Chunk(ReminderPlanner.BatchSize))
+        {
+            var page = await db.SerialNumbers.AsNoTracking().Where(s => chunk.Contains(s.Id)).Select(Unit).ToListAsync(cancellationToken);
+            added += await PlanUnitsAsync(db, rule, page, today, zone, cancellationToken);
+        }
+
+        return added;
+    }
+
+    /// <summary>The reminders these units should have under the rule on <paramref name="today"/>.</summary>
+    public static async Task<HashSet<CareDue>> WantedAsync(IRemindersDb db, ReminderRule rule, IReadOnlyList<CareUnit> units, DateOnly today, CancellationToken cancellationToken)
+    {
+        var wanted = new HashSet<CareDue>();
+        var offsets = rule.Offsets;
+        var reached = units.Where(u => u.InService is not null && (rule.ProductModelIds.Count == 0 || rule.ProductModelIds.Contains(u.ModelId))).ToList();
+        if (offsets.Count == 0 || reached.Count == 0)
+        {
+            return wanted;
+        }
+
+        var ids = reached.Select(u => u.Id).ToList();
+        if (rule.Kind == ReminderKind.MaintenancePlan && rule.IntervalMonths is { } interval)
+        {
+            var from = today.AddDays(-ReminderSchedule.CatchUpDays);
+            var until = today.AddDays(ReminderSchedule.HorizonDays + offsets.Max());
+            var customerIds = reached.Select(u => u.CustomerId).OfType<Guid>().Distinct().ToList();
+            var agreements = customerIds.Count == 0
+                ? []
+                : await db.ServiceAgreements.AsNoTracking().Include(a => a.Units).Where(a => customerIds.Contains(a.CustomerId) && a.EndDate >= from && a.StartDate <= until)
+                    .ToListAsync(cancellationToken);
+            foreach (var unit in reached)
+            {
+                foreach (var visit in CareSchedule.Visits(unit.InService!.Value, interval, from, until).Where(v => Covered(unit, v, agreements)))
+                {
+                    foreach (var (offset, due) in CareSchedule.ReminderDays(visit, offsets, today))
+                    {
+                        wanted.Add(new CareDue(unit.Id, Guid.Empty, offset, due, visit));
+                    }
+                }
+            }
+
+            return wanted;
+        }
+
+        var modelIds = reached.Select(u => u.ModelId).Distinct().ToList();
+        var consumables = await db.ModelConsumables.AsNoTracking().Where(c => modelIds.Contains(c.ProductModelId) && c.LifetimeDays > 0).ToListAsync(cancellationToken);
+        var replacements = await LastReplacementsAsync(db, ids, consumables, cancellationToken);
+        foreach (var unit in reached)
+        {
+            foreach (var consumable in consumables.Where(c => c.ProductModelId == unit.ModelId))
+            {
+                var last = replacements.GetValueOrDefault((unit.Id, consumable.Id));
+                if (CareSchedule.ReplacementDue(unit.InService, last, consumable.LifetimeDays) is { } day)
+                {
+                    foreach (var (offset, due) in CareSchedule.ReminderDays(day, offsets, today))
+                    {
+                        wanted.Add(new CareDue(unit.Id, consumable.Id, offset, due, day));
+                    }
+                }
+            }
+        }
+
+        return wanted;
+    }
+
+    /// <summary>
+    /// The day each consumable of these units was last replaced: the visit of a submitted (or verified) work report on a request for
+    /// the unit listing a part with the consumable's part code, letter case aside.
+    /// </summary>
+    public static async Task<Dictionary<(Guid UnitId, Guid ConsumableId), DateOnly>> LastReplacementsAsync(IRemindersDb db, IReadOnlyCollection<Guid> unitIds,
+        IReadOnlyList<ModelConsumable> consumables, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<(Guid, Guid), DateOnly>();
+        if (!consumables.Any(c => c.PartCode is not null) || unitIds.Count == 0)
+        {
+            return result;
+        }
+
+        var parts = await (from p in db.WorkReportParts.AsNoTracking()
+                           join w in db.WorkReports.AsNoTracking() on p.WorkReportId equals w.Id
+                           join r in db.ServiceRequests.AsNoTracking() on w.ServiceRequestId equals r.Id
+                           where r.SerialNumberId != null && unitIds.Contains(r.SerialNumberId.Value)
+                                 && (w.State == WorkReportState.Submitted || w.State == WorkReportState.Verified)
+                           select new { UnitId = r.SerialNumberId!.Value, p.Code, w.VisitedOn }).ToListAsync(cancellationToken);
+        foreach (var part in parts)
+        {
+            foreach (var consumable in consumables.Where(c => string.Equals(c.PartCode, part.Code.Trim(), StringComparison.OrdinalIgnoreCase)))
+            {
+                var key = (part.UnitId, consumable.Id);
+                if (!result.TryGetValue(key, out var day) || part.VisitedOn > day)
+                {
+                    result[key] = part.VisitedOn;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Under warranty on the visit's day, or under an active service agreement of its owner that covers it.</summary>
+    public static bool Covered(CareUnit unit, DateOnly visit, IReadOnlyList<ServiceAgreement> agreements) =>
+        (unit.WarrantyEnd is { } end && end >= visit && (unit.WarrantyStart is null || unit.WarrantyStart <= visit))
+        || (unit.CustomerId is { } owner && agreements.Any(a => a.CustomerId == owner && a.IsActiveOn(visit) && a.Covers(unit.Number)));
+
+    public static readonly System.Linq.Expressions.Expression<Func<SerialNumber, CareUnit>> Unit =
+        s => new CareUnit(s.Id, s.Number, s.ProductModelId, s.CustomerId, s.WarrantyStart ?? s.PurchaseDate, s.WarrantyStart, s.WarrantyEnd);
+
+    private static async Task<int> PlanUnitsAsync(IRemindersDb db, ReminderRule rule, IReadOnlyList<CareUnit> units, DateOnly today, TimeZoneInfo zone,
+        CancellationToken cancellationToken)
+    {
+        if (units.Count == 0)
+        {
+            return 0;
+        }
+
+        var wanted = await WantedAsync(db, rule, units, today, cancellationToken);
+        var ids = units.Select(u => u.Id).ToList();
+        var existing = await db.DueReminders.Where(r => r.RuleId == rule.Id && r.SerialNumberId != null && ids.Contains(r.SerialNumberId.Value)).ToListAsync(cancellationToken);
+        var offsets = rule.Offsets;
+        foreach (var reminder in existing.Where(r => r.State == DueReminderState.Pending))
+        {
+            if (!offsets.Contains(reminder.OffsetDays))
+            {
+                Cancel(reminder, ReminderPlanner.NoteRuleChanged);
+            }
+            else if (!wanted.Contains(new CareDue(reminder.SerialNumberId!.Value, reminder.ConsumableId, reminder.OffsetDays, reminder.DueDate, reminder.DueDate.AddDays(reminder.OffsetDays))))
+            {
+                // A consumable replaced meanwhile, a warranty or agreement ended, the plan's interval changed.
+                Cancel(reminder, NoteCareChanged);
+            }
+            else if (ReminderSchedule.DueAt(reminder.DueDate, zone, rule.Quiet) is var dueAt && dueAt > reminder.DueAt)
+            {
+                reminder.DueAt = dueAt;
+            }
+        }
+
+        var known = existing.Select(r => (r.SerialNumberId!.Value, r.ConsumableId, r.DueDate)).ToHashSet();
+        var added = 0;
+        foreach (var due in wanted)
+        {
+            if (known.Add((due.UnitId, due.ConsumableId, due.DueDate)))
+            {
+                db.DueReminders.Add(new DueReminder
+                {
+                    RuleId = rule.Id, SerialNumberId = due.UnitId, ConsumableId = due.ConsumableId, OffsetDays = due.Offset, DueDate = due.DueDate,
+                    DueAt = ReminderSchedule.DueAt(due.DueDate, zone, rule.Quiet),
+                });
+                added++;
+            }
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another planner (a second replica, "run now") planned these units meanwhile; its rows stand.
+            added = 0;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        return added;
+    }
+
+    private static void Cancel(DueReminder reminder, string note)
+    {
+        reminder.State = DueReminderState.Cancelled;
+        reminder.Note = note;
+        reminder.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+    }
+}
+
+/// <summary>A unit as care rules see it; <paramref name="InService"/> is its warranty start, else its purchase date.</summary>
+public sealed record CareUnit(Guid Id, string Number, Guid ModelId, Guid? CustomerId, DateOnly? InService, DateOnly? WarrantyStart, DateOnly? WarrantyEnd);
+
+/// <summary>One reminder a unit should have: <paramref name="Day"/> is the visit or replacement day it counts down to.</summary>
+public readonly record struct CareDue(Guid UnitId, Guid ConsumableId, int Offset, DateOnly DueDate, DateOnly Day);
