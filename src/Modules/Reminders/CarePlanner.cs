@@ -168,12 +168,12 @@ public static class CarePlanner
         {
             if (!offsets.Contains(reminder.OffsetDays))
             {
-                Cancel(reminder, ReminderPlanner.NoteRuleChanged);
+                reminder.Cancel(ReminderPlanner.NoteRuleChanged);
             }
             else if (!wanted.Contains(new CareDue(reminder.SerialNumberId!.Value, reminder.ConsumableId, reminder.OffsetDays, reminder.DueDate, reminder.DueDate.AddDays(reminder.OffsetDays))))
             {
                 // A consumable replaced meanwhile, a warranty or agreement ended, the plan's interval changed.
-                Cancel(reminder, NoteCareChanged);
+                reminder.Cancel(NoteCareChanged);
             }
             else if (ReminderSchedule.DueAt(reminder.DueDate, zone, rule.Quiet) is var dueAt && dueAt > reminder.DueAt)
             {
@@ -196,28 +196,7 @@ public static class CarePlanner
             }
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another planner (a second replica, "run now") planned these units meanwhile; its rows stand.
-            added = 0;
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
-
-        return added;
-    }
-
-    private static void Cancel(DueReminder reminder, string note)
-    {
-        reminder.State = DueReminderState.Cancelled;
-        reminder.Note = note;
-        reminder.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+        return await DueReminder.SavePlannedAsync(db, cancellationToken) ? added : 0;
     }
 }
 

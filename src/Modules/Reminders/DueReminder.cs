@@ -61,6 +61,35 @@ public class DueReminder : ITenantOwned
 
     /// <summary>Two scans sending the same row: the second one's save fails on it, with its outbox rows.</summary>
     public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>Calls it off with <paramref name="note"/>; the new stamp makes a scan sending it at the same moment fail.</summary>
+    public void Cancel(string note)
+    {
+        State = DueReminderState.Cancelled;
+        Note = note;
+        ConcurrencyStamp = Guid.NewGuid().ToString("N");
+    }
+
+    /// <summary>
+    /// Saves what a planner added: false when another planner (a second replica, "run now") planned the same rows meanwhile,
+    /// whose rows then stand. The tracker is cleared either way, so the planner's next chunk starts empty.
+    /// </summary>
+    public static async Task<bool> SavePlannedAsync(IRemindersDb db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            return false;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
 }
 
 public enum DueReminderState

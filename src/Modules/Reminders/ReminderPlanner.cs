@@ -145,11 +145,11 @@ public sealed class ReminderPlanner(IDbFactory<IRemindersDb> dbFactory, ITenantC
         {
             if (!offsets.Contains(reminder.OffsetDays))
             {
-                Cancel(reminder, NoteRuleChanged);
+                reminder.Cancel(NoteRuleChanged);
             }
             else if (ends[reminder.SerialNumberId!.Value]?.AddDays(-reminder.OffsetDays) != reminder.DueDate)
             {
-                Cancel(reminder, NoteWarrantyChanged);
+                reminder.Cancel(NoteWarrantyChanged);
             }
             else if (ReminderSchedule.DueAt(reminder.DueDate, zone, rule.Quiet) is var dueAt && dueAt > reminder.DueAt)
             {
@@ -175,28 +175,7 @@ public sealed class ReminderPlanner(IDbFactory<IRemindersDb> dbFactory, ITenantC
             }
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another planner (a second replica, "run now") planned or sent these units meanwhile; its rows stand.
-            added = 0;
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
-
-        return added;
-    }
-
-    private static void Cancel(DueReminder reminder, string note)
-    {
-        reminder.State = DueReminderState.Cancelled;
-        reminder.Note = note;
-        reminder.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+        return await DueReminder.SavePlannedAsync(db, cancellationToken) ? added : 0;
     }
 
     private sealed record UnitEnd(Guid Id, DateOnly? End);

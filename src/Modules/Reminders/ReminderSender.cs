@@ -294,7 +294,7 @@ public sealed class ReminderSender(
         switch (outcome.Kind)
         {
             case OutcomeKind.Cancel:
-                Cancel(reminder, outcome.Note!);
+                reminder.Cancel(outcome.Note!);
                 break;
             case OutcomeKind.Wait:
                 reminder.DueAt = outcome.WaitUntil!.Value;
@@ -417,13 +417,6 @@ public sealed class ReminderSender(
             CreatedAt = now,
             NextAttemptAt = now.ToUniversalTime(),
         };
-    }
-
-    private static void Cancel(DueReminder reminder, string note)
-    {
-        reminder.State = DueReminderState.Cancelled;
-        reminder.Note = note;
-        reminder.ConcurrencyStamp = Guid.NewGuid().ToString("N");
     }
 
     // What one reminder added or changed is undone; the batch's other reminders stay tracked as loaded or saved.

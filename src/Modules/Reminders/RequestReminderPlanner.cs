@@ -47,11 +47,11 @@ public static class RequestReminderPlanner
                 var standing = standings.GetValueOrDefault(reminder.ServiceRequestId!.Value);
                 if (!offsets.Contains(reminder.OffsetDays))
                 {
-                    Cancel(reminder, ReminderPlanner.NoteRuleChanged);
+                    reminder.Cancel(ReminderPlanner.NoteRuleChanged);
                 }
                 else if (reminder.BasisAt is not { } basis || !RequestReminderSchedule.Holds(rule.Kind, basis, standing, now))
                 {
-                    Cancel(reminder, NoteMovedOn);
+                    reminder.Cancel(NoteMovedOn);
                 }
                 else if (ReminderSchedule.NotQuiet(RequestReminderSchedule.DueAt(rule.Kind, reminder.OffsetDays, basis), zone, rule.Quiet) is var dueAt
                          && dueAt > reminder.DueAt)
@@ -79,18 +79,9 @@ public static class RequestReminderPlanner
                 }
             }
 
-            try
+            if (await DueReminder.SavePlannedAsync(db, cancellationToken))
             {
-                await db.SaveChangesAsync(cancellationToken);
                 added += chunkAdded;
-            }
-            catch (DbUpdateException)
-            {
-                // A second replica planned these requests meanwhile; its rows stand.
-            }
-            finally
-            {
-                db.ChangeTracker.Clear();
             }
         }
 
@@ -142,12 +133,5 @@ public static class RequestReminderPlanner
         return open.Where(r => r.StatusCategory != StatusCategory.Waiting
                                && ((r.DueAt != null && r.DueAt >= from && r.DueAt <= until)
                                    || (r.DueAt == null && r.RequestedDate != null && r.RequestedDate >= firstDay && r.RequestedDate <= lastDay)));
-    }
-
-    private static void Cancel(DueReminder reminder, string note)
-    {
-        reminder.State = DueReminderState.Cancelled;
-        reminder.Note = note;
-        reminder.ConcurrencyStamp = Guid.NewGuid().ToString("N");
     }
 }
