@@ -23,6 +23,7 @@ using AfterSales.Modules.Visits;
 using AfterSales.Modules.Scheduling;
 using AfterSales.Modules.Knowledge;
 using AfterSales.Modules.Workflow;
+using AfterSales.Portal;
 using AfterSales.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
 using OpenIddict.Validation.AspNetCore;
@@ -60,6 +61,7 @@ builder.Services.AddVisitsModule();
 builder.Services.AddSchedulingModule();
 builder.Services.AddRemindersModule(builder.Configuration);
 builder.Services.AddKnowledgeModule();
+builder.Services.AddPortalModule();
 builder.Services.AddWorkflowTimers(builder.Configuration);
 // One scheduler for the polls the modules registered (workflow timers, the notification outbox); idle when every poll is off.
 builder.Services.AddQuartz();
@@ -125,7 +127,7 @@ app.MapWorkflowDownloads();
 app.MapWorkReportDownloads();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
-    .AddAdditionalAssemblies(typeof(AdministrationModule).Assembly);
+    .AddAdditionalAssemblies(typeof(AdministrationModule).Assembly, typeof(PortalModule).Assembly);
 
 app.Run();
 

@@ -27,6 +27,7 @@ public sealed partial class TextsShould
         ("src/Modules/Scheduling", 'G', "src/Modules/Scheduling/ScheduleText.tsv"),
         ("src/Modules/Reminders", 'M', "src/Modules/Reminders/ReminderText.tsv"),
         ("src/Modules/Knowledge", 'Q', "src/Modules/Knowledge/KnowledgeText.tsv"),
+        ("src/Portal", 'U', "src/Portal/PortalText.tsv"),
         // Pages of any feature render custom fields, so the forms' texts are checked everywhere.
         ("src/Modules", 'F', "src/Modules/Forms/FormsText.tsv"),
         ("src/Modules", 'T', "src/Modules/Shared/Strings.tsv"),
@@ -72,6 +73,6 @@ public sealed partial class TextsShould
     }
 
     // A literal key only: keys built at run time ("Kind." + kind) are checked by the pages' own tests.
-    [GeneratedRegex("""(?<![A-Za-z0-9_])(?<localizer>[PCATSFWLNHDROKVGMQ])\["(?<key>[A-Za-z0-9_.]+)"[,\]]""")]
+    [GeneratedRegex("""(?<![A-Za-z0-9_])(?<localizer>[PCATSFWLNHDROKVGMQU])\["(?<key>[A-Za-z0-9_.]+)"[,\]]""")]
     private static partial Regex KeyUse();
 }

@@ -165,6 +165,12 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
                 b.Property(x => x.LogoUrl).HasColumnName("LogoUrl");
                 b.Property(x => x.PrimaryColor).HasColumnName("PrimaryColor").HasMaxLength(9);
                 b.Property(x => x.PortalTitle).HasColumnName("PortalTitle").HasMaxLength(100);
+                b.Property(x => x.WelcomeText).HasColumnName("PortalWelcomeText").HasMaxLength(TenantBranding.WelcomeTextLength);
+                b.Property(x => x.PortalCulture).HasColumnName("PortalCulture").HasMaxLength(10);
+                b.Property(x => x.ContactPhone).HasColumnName("ContactPhone").HasMaxLength(TenantBranding.ContactLength);
+                b.Property(x => x.ContactEmail).HasColumnName("ContactEmail").HasMaxLength(TenantBranding.ContactLength);
+                b.Property(x => x.ContactAddress).HasColumnName("ContactAddress").HasMaxLength(TenantBranding.ContactLength);
+                b.Property(x => x.ContactHours).HasColumnName("ContactHours").HasMaxLength(TenantBranding.ContactLength);
             });
         }
     }

@@ -3624,9 +3624,34 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                             b1.Property<string>("TenantId")
                                 .HasColumnType("nvarchar(64)");
 
+                            b1.Property<string>("ContactAddress")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("ContactAddress");
+
+                            b1.Property<string>("ContactEmail")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("ContactEmail");
+
+                            b1.Property<string>("ContactHours")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("ContactHours");
+
+                            b1.Property<string>("ContactPhone")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("ContactPhone");
+
                             b1.Property<string>("LogoUrl")
                                 .HasColumnType("nvarchar(max)")
                                 .HasColumnName("LogoUrl");
+
+                            b1.Property<string>("PortalCulture")
+                                .HasMaxLength(10)
+                                .HasColumnType("nvarchar(10)")
+                                .HasColumnName("PortalCulture");
 
                             b1.Property<string>("PortalTitle")
                                 .HasMaxLength(100)
@@ -3638,6 +3663,11 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                                 .HasMaxLength(9)
                                 .HasColumnType("nvarchar(9)")
                                 .HasColumnName("PrimaryColor");
+
+                            b1.Property<string>("WelcomeText")
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)")
+                                .HasColumnName("PortalWelcomeText");
 
                             b1.HasKey("TenantId");
 

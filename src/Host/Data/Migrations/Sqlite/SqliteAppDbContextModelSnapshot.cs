@@ -3590,9 +3590,34 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                             b1.Property<string>("TenantId")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("ContactAddress")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ContactAddress");
+
+                            b1.Property<string>("ContactEmail")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ContactEmail");
+
+                            b1.Property<string>("ContactHours")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ContactHours");
+
+                            b1.Property<string>("ContactPhone")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ContactPhone");
+
                             b1.Property<string>("LogoUrl")
                                 .HasColumnType("TEXT")
                                 .HasColumnName("LogoUrl");
+
+                            b1.Property<string>("PortalCulture")
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PortalCulture");
 
                             b1.Property<string>("PortalTitle")
                                 .HasMaxLength(100)
@@ -3604,6 +3629,11 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                                 .HasMaxLength(9)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("PrimaryColor");
+
+                            b1.Property<string>("WelcomeText")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PortalWelcomeText");
 
                             b1.HasKey("TenantId");
 
