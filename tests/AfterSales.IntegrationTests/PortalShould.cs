@@ -40,6 +40,27 @@ public sealed class PortalShould(AppFactory factory) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task SpeakThePortalLanguageToCustomersAndTheDefaultOneToStaff()
+    {
+        var acme = await factory.TenantAsync("acme");
+        await using (var scope = await factory.TenantScopeAsync("acme"))
+        {
+            var store = scope.ServiceProvider.GetRequiredService<AfterSales.Tenancy.Stores.ITenantStore>();
+            var tenant = (await store.GetForEditAsync(acme.Id))!;
+            tenant.Branding = tenant.Branding with { PortalCulture = "zh-CN" };
+            await store.UpdateAsync(tenant);
+        }
+
+        var browser = factory.CreateCookielessClient();
+        var (_, portal) = await browser.GetPageAsync("/t/acme/portal/warranty");
+        var (_, staff) = await browser.GetPageAsync("/t/acme/account/login");
+
+        Assert.Contains("保修查询", portal, StringComparison.Ordinal);
+        Assert.Contains("Sign in", staff, StringComparison.Ordinal);
+        Assert.DoesNotContain("登录", staff, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ShowTheReturnVisitLinkPageInThePortalLayout()
     {
         var (response, html) = await factory.CreateBrowser().GetPageAsync("/t/demo/portal/visit/not-a-token");
