@@ -25,7 +25,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
       AfterSales.Modules.Sla.ISlaDb, AfterSales.Modules.Notifications.INotificationsDb,
       AfterSales.Modules.Webhooks.IWebhooksDb, AfterSales.Modules.Dispatch.IDispatchDb,
       AfterSales.Modules.Rma.IRmaDb, AfterSales.Modules.WorkReports.IWorkReportsDb, AfterSales.Modules.Parts.IPartsDb, AfterSales.Modules.Visits.IVisitsDb, AfterSales.Modules.Scheduling.ISchedulingDb,
-      AfterSales.Modules.Reminders.IRemindersDb, AfterSales.Modules.Knowledge.IKnowledgeDb
+      AfterSales.Modules.Reminders.IRemindersDb, AfterSales.Modules.Knowledge.IKnowledgeDb, AfterSales.Portal.IPortalDb
 {
     public string? CurrentTenantId => tenantContext.Tenant?.Id;
 
@@ -68,6 +68,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<AfterSales.Portal.Accounts.PortalAccount> PortalAccounts => Set<AfterSales.Portal.Accounts.PortalAccount>();
     public DbSet<CustomerContact> CustomerContacts => Set<CustomerContact>();
     public DbSet<CustomerAddress> CustomerAddresses => Set<CustomerAddress>();
     public DbSet<ServiceAgreement> ServiceAgreements => Set<ServiceAgreement>();
@@ -122,6 +123,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
         builder.UseOpenIddict();
         builder.ApplyConfiguration(new TenantConfiguration());
         builder.ApplyConfigurationsFromAssembly(typeof(IAdministrationDb).Assembly);
+        builder.ApplyConfigurationsFromAssembly(typeof(AfterSales.Portal.IPortalDb).Assembly);
         ConfigureUsers(builder);
         builder.ApplyTenantIsolation(this);
     }

@@ -52,6 +52,7 @@ public static class DatabaseSetup
         AddModuleView<AfterSales.Modules.Scheduling.ISchedulingDb>(services);
         AddModuleView<AfterSales.Modules.Reminders.IRemindersDb>(services);
         AddModuleView<AfterSales.Modules.Knowledge.IKnowledgeDb>(services);
+        AddModuleView<AfterSales.Portal.IPortalDb>(services);
         return services;
     }
 
