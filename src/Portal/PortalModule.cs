@@ -19,6 +19,7 @@ public static class PortalModule
         services.AddScoped<IPasswordHasher<PortalAccount>, PasswordHasher<PortalAccount>>();
         services.AddScoped<PortalAccounts>();
         services.AddScoped<PortalClients>();
+        services.AddScoped<AfterSales.Portal.Requests.PortalRequests>();
         services.AddScoped<IPortalInvitations, PortalInvitations>();
         services.AddHostedService<PortalClientsStartup>();
         services.AddHttpClient(PortalSignIn.BackchannelClient);
