@@ -12,5 +12,7 @@ public interface IPortalDb : IDisposable
     DbSet<CustomerContact> CustomerContacts { get; }
     DbSet<AfterSales.Modules.WorkReports.WorkReport> WorkReports { get; }
     DbSet<AfterSales.Modules.Visits.ReturnVisit> ReturnVisits { get; }
+    DbSet<AfterSales.Modules.Service.ServiceRequest> ServiceRequests { get; }
+    DbSet<AfterSales.Modules.Service.RequestEvent> RequestEvents { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -78,6 +78,40 @@ public sealed partial class PortalRequestsShould(PortalFactory factory) : IClass
         Assert.Equal("reply@customer.example", entry.By);
     }
 
+    [Fact]
+    public async Task ReopenARequestClosedThisWeekAsAPublicCommentWithHigherPriorityButNotAnOlderOne()
+    {
+        await factory.CreateAccountAsync("demo", "C1005", "reopen@customer.example");
+        var customer = await factory.SignedInCustomerAsync("demo", "reopen@customer.example");
+        var recent = await SubmitAsync(customer, "Still leaking");
+        var old = await SubmitAsync(customer, "Old one");
+        var now = factory.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await CloseAsync(recent, now.AddDays(-2));
+        await CloseAsync(old, now.AddDays(-8));
+
+        var (_, oldPage) = await customer.GetPageAsync($"/t/demo/portal/requests/{old}");
+        var (reopened, _) = await customer.PostFormAsync($"/t/demo/portal/requests/{recent}", "portal-reopen", new Dictionary<string, string> { ["Reopen.Reason"] = "Water again" });
+
+        Assert.DoesNotContain("data-testid=\"portal-reopen\"", oldPage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, reopened.StatusCode);
+        await using var scope = await factory.TenantScopeAsync("demo");
+        var desk = scope.ServiceProvider.GetRequiredService<RequestDesk>();
+        var request = (await desk.GetAsync(recent))!;
+        Assert.Equal(RequestPriority.High, request.Priority);
+        Assert.Contains(await desk.TimelineAsync(request.Id), e => e.IsPublic && e.Text?.Contains("Water again", StringComparison.Ordinal) == true);
+    }
+
+    private async Task CloseAsync(string number, DateTimeOffset closedAt)
+    {
+        await using var scope = await factory.TenantScopeAsync("demo");
+        using var db = scope.ServiceProvider.GetRequiredService<AfterSales.Modules.Shared.IDbFactory<AfterSales.Portal.IPortalDb>>().Create();
+        var request = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.ServiceRequests, r => r.Number == number);
+        request.StatusCategory = AfterSales.Workflows.Definitions.StatusCategory.Done;
+        request.ClosedAt = closedAt;
+        request.Priority = RequestPriority.Normal;
+        await db.SaveChangesAsync();
+    }
+
     private static async Task<string> SubmitAsync(HttpClient customer, string subject)
     {
         var form = await customer.GetStringAsync("/t/demo/portal/requests/new");
