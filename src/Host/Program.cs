@@ -25,6 +25,8 @@ using AfterSales.Modules.Knowledge;
 using AfterSales.Modules.Billing;
 using AfterSales.Modules.Reports;
 using AfterSales.Modules.Workflow;
+using AfterSales.Portal;
+using AfterSales.Portal.Accounts;
 using AfterSales.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
 using OpenIddict.Validation.AspNetCore;
@@ -64,6 +66,7 @@ builder.Services.AddRemindersModule(builder.Configuration);
 builder.Services.AddKnowledgeModule();
 builder.Services.AddBillingModule(builder.Configuration);
 builder.Services.AddReportsModule(builder.Configuration);
+builder.Services.AddPortalModule();
 builder.Services.AddWorkflowTimers(builder.Configuration);
 // One scheduler for the polls the modules registered (workflow timers, the notification outbox); idle when every poll is off.
 builder.Services.AddQuartz();
@@ -112,6 +115,7 @@ app.UseAppLocalization();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UsePortalCustomer();
 app.UseAuthorization();
 app.UseAntiforgery();
 app.UseReadOnlyTenantAnswers();
@@ -120,6 +124,8 @@ app.MapStaticAssets();
 app.MapHealthEndpoints();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapTokenEndpoint();
+app.MapPortalAuthorization();
+app.MapPortalSignIn();
 app.MapApi();
 app.MapCultureSwitch();
 app.MapAccountEndpoints();
@@ -133,7 +139,7 @@ app.MapBilling();
 app.MapReportDownloads();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
-    .AddAdditionalAssemblies(typeof(AdministrationModule).Assembly);
+    .AddAdditionalAssemblies(typeof(AdministrationModule).Assembly, typeof(PortalModule).Assembly);
 
 app.Run();
 

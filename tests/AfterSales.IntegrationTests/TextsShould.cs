@@ -29,6 +29,7 @@ public sealed partial class TextsShould
         ("src/Modules/Knowledge", 'Q', "src/Modules/Knowledge/KnowledgeText.tsv"),
         ("src/Modules/Billing", 'B', "src/Modules/Billing/BillingText.tsv"),
         ("src/Modules/Reports", 'Y', "src/Modules/Reports/ReportText.tsv"),
+        ("src/Portal", 'U', "src/Portal/PortalText.tsv"),
         // Pages of any feature render custom fields, so the forms' texts are checked everywhere.
         ("src/Modules", 'F', "src/Modules/Forms/FormsText.tsv"),
         ("src/Modules", 'T', "src/Modules/Shared/Strings.tsv"),
@@ -74,6 +75,6 @@ public sealed partial class TextsShould
     }
 
     // A literal key only: keys built at run time ("Kind." + kind) are checked by the pages' own tests.
-    [GeneratedRegex("""(?<![A-Za-z0-9_])(?<localizer>[PCATSFWLNHDROKVGMQBY])\["(?<key>[A-Za-z0-9_.]+)"[,\]]""")]
+    [GeneratedRegex("""(?<![A-Za-z0-9_])(?<localizer>[PCATSFWLNHDROKVGMQBYU])\["(?<key>[A-Za-z0-9_.]+)"[,\]]""")]
     private static partial Regex KeyUse();
 }

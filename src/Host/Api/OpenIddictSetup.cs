@@ -16,6 +16,12 @@ public static class OpenIddictSetup
                 o.SetIssuer(issuer);
                 o.SetTokenEndpointUris("connect/token");
                 o.AllowClientCredentialsFlow();
+                // The customer portal signs its customers in with the authorization-code flow; PKCE is required of every client.
+                o.SetAuthorizationEndpointUris("connect/authorize");
+                o.SetUserInfoEndpointUris("connect/userinfo");
+                o.SetEndSessionEndpointUris("connect/endsession");
+                o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                o.RegisterScopes(OpenIddict.Abstractions.OpenIddictConstants.Scopes.Email, OpenIddict.Abstractions.OpenIddictConstants.Scopes.Profile);
                 o.SetAccessTokenLifetime(TimeSpan.FromMinutes(30));
                 // Keys are per process for now: a restart or another replica makes clients fetch a new token,
                 // which client-credentials clients do anyway. Shared keys come with the scale-out work.
@@ -24,7 +30,8 @@ public static class OpenIddictSetup
                 // client holding them, and unwrapping an RSA-encrypted token cost a private-key operation on every API call,
                 // a fifth of a request's time (docs/benchmarks.md). Revocation still works: each call checks the token's entry.
                 o.DisableAccessTokenEncryption();
-                var aspNetCore = o.UseAspNetCore().EnableTokenEndpointPassthrough();
+                var aspNetCore = o.UseAspNetCore().EnableTokenEndpointPassthrough()
+                    .EnableAuthorizationEndpointPassthrough().EnableUserInfoEndpointPassthrough().EnableEndSessionEndpointPassthrough();
                 if (!environment.IsProduction())
                 {
                     aspNetCore.DisableTransportSecurityRequirement();

@@ -12,7 +12,7 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace AfterSales.Host.Api;
 
 /// <summary>
-/// <c>POST /connect/token</c>, client-credentials only. OpenIddict has already checked the client secret;
+/// <c>POST /connect/token</c>: client credentials for API clients, authorization codes for the customer portal. OpenIddict has already checked the client secret;
 /// this decides which tenant the token is for. Asked under a tenant's prefix or subdomain, the client
 /// must belong to that tenant.
 /// </summary>
@@ -30,9 +30,14 @@ public static class TokenEndpoint
         HttpContext context, IOpenIddictApplicationManager applications, ITenantStore tenants, ITenantContext tenantContext)
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        if (request.IsAuthorizationCodeGrantType())
+        {
+            return await RedeemCodeAsync(context, tenantContext);
+        }
+
         if (!request.IsClientCredentialsGrantType())
         {
-            return Refuse(Errors.UnsupportedGrantType, "Only the client_credentials grant is supported.");
+            return Refuse(Errors.UnsupportedGrantType, "Only the client_credentials and authorization_code grants are supported.");
         }
 
         var application = await applications.FindByClientIdAsync(request.ClientId!, context.RequestAborted);
@@ -60,6 +65,18 @@ public static class TokenEndpoint
         identity.SetClaim(TenantClaimTypes.Tenant, tenant.Identifier);
         identity.SetDestinations(_ => [Destinations.AccessToken]);
         return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    // OpenIddict has checked the code, its client, redirect URI and PKCE verifier; the code is redeemed only at its own tenant's address.
+    private static async Task<IResult> RedeemCodeAsync(HttpContext context, ITenantContext tenantContext)
+    {
+        var principal = (await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal;
+        if (principal is null || tenantContext.Tenant is not { IsActive: true } tenant || principal.GetClaim(TenantClaimTypes.Tenant) != tenant.Identifier)
+        {
+            return Refuse(Errors.InvalidGrant, "The code was not issued for this tenant.");
+        }
+
+        return Results.SignIn(principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
     private static IResult Refuse(string error, string description) => Results.Forbid(

@@ -25,7 +25,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
       AfterSales.Modules.Sla.ISlaDb, AfterSales.Modules.Notifications.INotificationsDb,
       AfterSales.Modules.Webhooks.IWebhooksDb, AfterSales.Modules.Dispatch.IDispatchDb,
       AfterSales.Modules.Rma.IRmaDb, AfterSales.Modules.WorkReports.IWorkReportsDb, AfterSales.Modules.Parts.IPartsDb, AfterSales.Modules.Visits.IVisitsDb, AfterSales.Modules.Scheduling.ISchedulingDb,
-      AfterSales.Modules.Reminders.IRemindersDb, AfterSales.Modules.Knowledge.IKnowledgeDb, AfterSales.Modules.Billing.IBillingDb, AfterSales.Modules.Reports.IReportsDb
+      AfterSales.Modules.Reminders.IRemindersDb, AfterSales.Modules.Knowledge.IKnowledgeDb, AfterSales.Modules.Billing.IBillingDb, AfterSales.Modules.Reports.IReportsDb, AfterSales.Portal.IPortalDb
 {
     public string? CurrentTenantId => tenantContext.Tenant?.Id;
 
@@ -68,6 +68,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<AfterSales.Portal.Accounts.PortalAccount> PortalAccounts => Set<AfterSales.Portal.Accounts.PortalAccount>();
     public DbSet<CustomerContact> CustomerContacts => Set<CustomerContact>();
     public DbSet<CustomerAddress> CustomerAddresses => Set<CustomerAddress>();
     public DbSet<ServiceAgreement> ServiceAgreements => Set<ServiceAgreement>();
@@ -128,6 +129,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
         builder.UseOpenIddict();
         builder.ApplyConfiguration(new TenantConfiguration());
         builder.ApplyConfigurationsFromAssembly(typeof(IAdministrationDb).Assembly);
+        builder.ApplyConfigurationsFromAssembly(typeof(AfterSales.Portal.IPortalDb).Assembly);
         ConfigureUsers(builder);
         builder.ApplyTenantIsolation(this);
     }
@@ -171,6 +173,12 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
                 b.Property(x => x.LogoUrl).HasColumnName("LogoUrl");
                 b.Property(x => x.PrimaryColor).HasColumnName("PrimaryColor").HasMaxLength(9);
                 b.Property(x => x.PortalTitle).HasColumnName("PortalTitle").HasMaxLength(100);
+                b.Property(x => x.WelcomeText).HasColumnName("PortalWelcomeText").HasMaxLength(TenantBranding.WelcomeTextLength);
+                b.Property(x => x.PortalCulture).HasColumnName("PortalCulture").HasMaxLength(10);
+                b.Property(x => x.ContactPhone).HasColumnName("ContactPhone").HasMaxLength(TenantBranding.ContactLength);
+                b.Property(x => x.ContactEmail).HasColumnName("ContactEmail").HasMaxLength(TenantBranding.ContactLength);
+                b.Property(x => x.ContactAddress).HasColumnName("ContactAddress").HasMaxLength(TenantBranding.ContactLength);
+                b.Property(x => x.ContactHours).HasColumnName("ContactHours").HasMaxLength(TenantBranding.ContactLength);
             });
         }
     }

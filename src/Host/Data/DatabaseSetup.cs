@@ -54,6 +54,7 @@ public static class DatabaseSetup
         AddModuleView<AfterSales.Modules.Knowledge.IKnowledgeDb>(services);
         AddModuleView<AfterSales.Modules.Billing.IBillingDb>(services);
         AddModuleView<AfterSales.Modules.Reports.IReportsDb>(services);
+        AddModuleView<AfterSales.Portal.IPortalDb>(services);
         return services;
     }
 

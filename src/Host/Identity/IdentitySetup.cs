@@ -67,6 +67,8 @@ public static class IdentitySetup
             .AddPolicy(Policies.ApiClient, p => p
                 .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
                 .RequireAuthenticatedUser()
+                // A portal customer's access token names a tenant too, but it is no API client.
+                .RequireAssertion(c => !c.User.HasClaim(claim => claim.Type == AfterSales.Portal.PortalCustomer.AccountClaim))
                 .AddRequirements(new SameTenantRequirement()));
 
         services.AddOptions<SmtpOptions>().BindConfiguration("Smtp");

@@ -55,7 +55,12 @@ public sealed class DemoSeeder(IServiceProvider services, ILogger<DemoSeeder> lo
                 DisplayName = "演示电器服务有限公司",
                 DefaultCulture = "zh-CN",
                 TimeZone = "Asia/Shanghai",
-                Branding = new TenantBranding { PrimaryColor = "#1e6fd9", PortalTitle = "演示电器 客户服务中心" },
+                Branding = new TenantBranding
+                {
+                    PrimaryColor = "#1e6fd9", PortalTitle = "演示电器 客户服务中心",
+                    WelcomeText = "欢迎来到演示电器客户服务中心：查询保修、自助排障、在线报修。",
+                    ContactPhone = "400-800-1234", ContactEmail = "service@demo.example", ContactAddress = "上海市浦东新区演示路 88 号", ContactHours = "周一至周六 8:30–18:00",
+                },
             }, cancellationToken);
             await store.AddAsync(new Tenant
             {
@@ -63,7 +68,12 @@ public sealed class DemoSeeder(IServiceProvider services, ILogger<DemoSeeder> lo
                 DisplayName = "Acme Equipment Ltd.",
                 DefaultCulture = "en",
                 TimeZone = "Europe/London",
-                Branding = new TenantBranding { PrimaryColor = "#c2410c", PortalTitle = "Acme Service Portal" },
+                Branding = new TenantBranding
+                {
+                    PrimaryColor = "#c2410c", PortalTitle = "Acme Service Portal",
+                    WelcomeText = "Welcome to Acme service: check your warranty, find answers and report a fault online.",
+                    ContactPhone = "+44 20 7946 0000", ContactEmail = "service@acme.example", ContactAddress = "1 Acme Way, London", ContactHours = "Mon–Fri 9:00–17:30",
+                },
             }, cancellationToken);
         }
 

@@ -20,7 +20,11 @@ public static class Localization
         var afterCookie = options.RequestCultureProviders.ToList().FindIndex(p => p is CookieRequestCultureProvider) + 1;
         options.RequestCultureProviders.Insert(afterCookie, new CustomRequestCultureProvider(context =>
         {
-            var culture = context.RequestServices.GetRequiredService<ITenantContext>().Tenant?.DefaultCulture;
+            var tenant = context.RequestServices.GetRequiredService<ITenantContext>().Tenant;
+            // The portal may speak another language to customers than the staff app to the staff.
+            var culture = context.Request.Path.StartsWithSegments("/portal") && tenant?.Branding.PortalCulture is { Length: > 0 } portal
+                ? portal
+                : tenant?.DefaultCulture;
             return Task.FromResult(culture is null ? null : new ProviderCultureResult(culture));
         }));
         return app.UseRequestLocalization(options);

@@ -54,6 +54,14 @@ public static partial class BrandingRules
         return match.Groups[2].Length / 4 * 3 <= MaxLogoBytes;
     }
 
+    /// <summary>True when every contact detail fits its column and the e-mail, if any, is an address.</summary>
+    public static bool IsAcceptableContact(string? phone, string? email, string? address, string? hours) =>
+        new[] { phone, email, address, hours }.All(v => (v?.Trim().Length ?? 0) <= AfterSales.Tenancy.TenantBranding.ContactLength)
+        && (string.IsNullOrWhiteSpace(email) || new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email.Trim()));
+
+    /// <summary>The trimmed text, or null when nothing was entered.</summary>
+    public static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
     [GeneratedRegex("^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")]
     private static partial Regex HexPattern();
 

@@ -3383,6 +3383,67 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.ToTable("WorkflowVersions", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Portal.Accounts.PortalAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("LastSignInAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("PasswordHash")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("TenantId", "CustomerId");
+
+                    b.HasIndex("TenantId", "NormalizedEmail")
+                        .IsUnique();
+
+                    b.ToTable("PortalAccounts", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Tenancy.Tenant", b =>
                 {
                     b.Property<string>("Id")
@@ -4082,6 +4143,15 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AfterSales.Portal.Accounts.PortalAccount", b =>
+                {
+                    b.HasOne("AfterSales.Modules.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AfterSales.Tenancy.Tenant", b =>
                 {
                     b.OwnsOne("AfterSales.Tenancy.TenantBranding", "Branding", b1 =>
@@ -4089,9 +4159,34 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                             b1.Property<string>("TenantId")
                                 .HasColumnType("nvarchar(64)");
 
+                            b1.Property<string>("ContactAddress")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("ContactAddress");
+
+                            b1.Property<string>("ContactEmail")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("ContactEmail");
+
+                            b1.Property<string>("ContactHours")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("ContactHours");
+
+                            b1.Property<string>("ContactPhone")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("ContactPhone");
+
                             b1.Property<string>("LogoUrl")
                                 .HasColumnType("nvarchar(max)")
                                 .HasColumnName("LogoUrl");
+
+                            b1.Property<string>("PortalCulture")
+                                .HasMaxLength(10)
+                                .HasColumnType("nvarchar(10)")
+                                .HasColumnName("PortalCulture");
 
                             b1.Property<string>("PortalTitle")
                                 .HasMaxLength(100)
@@ -4103,6 +4198,11 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                                 .HasMaxLength(9)
                                 .HasColumnType("nvarchar(9)")
                                 .HasColumnName("PrimaryColor");
+
+                            b1.Property<string>("WelcomeText")
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)")
+                                .HasColumnName("PortalWelcomeText");
 
                             b1.HasKey("TenantId");
 

@@ -3357,6 +3357,67 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.ToTable("WorkflowVersions", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Portal.Accounts.PortalAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastSignInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("TenantId", "CustomerId");
+
+                    b.HasIndex("TenantId", "NormalizedEmail")
+                        .IsUnique();
+
+                    b.ToTable("PortalAccounts", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Tenancy.Tenant", b =>
                 {
                     b.Property<string>("Id")
@@ -4046,6 +4107,15 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AfterSales.Portal.Accounts.PortalAccount", b =>
+                {
+                    b.HasOne("AfterSales.Modules.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AfterSales.Tenancy.Tenant", b =>
                 {
                     b.OwnsOne("AfterSales.Tenancy.TenantBranding", "Branding", b1 =>
@@ -4053,9 +4123,34 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                             b1.Property<string>("TenantId")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("ContactAddress")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ContactAddress");
+
+                            b1.Property<string>("ContactEmail")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ContactEmail");
+
+                            b1.Property<string>("ContactHours")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ContactHours");
+
+                            b1.Property<string>("ContactPhone")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ContactPhone");
+
                             b1.Property<string>("LogoUrl")
                                 .HasColumnType("TEXT")
                                 .HasColumnName("LogoUrl");
+
+                            b1.Property<string>("PortalCulture")
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PortalCulture");
 
                             b1.Property<string>("PortalTitle")
                                 .HasMaxLength(100)
@@ -4067,6 +4162,11 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                                 .HasMaxLength(9)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("PrimaryColor");
+
+                            b1.Property<string>("WelcomeText")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PortalWelcomeText");
 
                             b1.HasKey("TenantId");
 
