@@ -17,7 +17,8 @@ public sealed class DemoSeedShould(AppFactory factory) : IClassFixture<AppFactor
         Assert.Equal(11, counts.Users);
         Assert.Equal(6, counts.Roles);
         Assert.Equal(2, counts.ApiClients);
-        Assert.Equal(2, counts.Applications);
+        // The two ERP clients and each tenant's portal client (portal-demo, portal-acme).
+        Assert.Equal(4, counts.Applications);
     }
 
     [Fact]
