@@ -16,6 +16,7 @@ public sealed class ArchitectureShould
     [
         typeof(Tenant),
         typeof(DataProtectionKey),
+        typeof(AfterSales.Host.Api.ServerKey),
         typeof(IdentityRole),
         typeof(IdentityRoleClaim<string>),
         typeof(IdentityUserRole<string>),

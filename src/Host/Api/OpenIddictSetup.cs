@@ -23,9 +23,7 @@ public static class OpenIddictSetup
                 o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
                 o.RegisterScopes(OpenIddict.Abstractions.OpenIddictConstants.Scopes.Email, OpenIddict.Abstractions.OpenIddictConstants.Scopes.Profile);
                 o.SetAccessTokenLifetime(TimeSpan.FromMinutes(30));
-                // Keys are per process for now: a restart or another replica makes clients fetch a new token,
-                // which client-credentials clients do anyway. Shared keys come with the scale-out work.
-                o.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
+                // The signing and encryption keys come from the database (SharedServerKeys), shared by every replica.
                 // Access tokens are signed, not encrypted: what they carry (client, tenant, scopes) is no secret from the
                 // client holding them, and unwrapping an RSA-encrypted token cost a private-key operation on every API call,
                 // a fifth of a request's time (docs/benchmarks.md). Revocation still works: each call checks the token's entry.
@@ -44,6 +42,7 @@ public static class OpenIddictSetup
                 o.EnableTokenEntryValidation();
                 o.UseAspNetCore();
             });
+        services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<OpenIddict.Server.OpenIddictServerOptions>, SharedServerKeys>();
         return services;
     }
 }

@@ -66,6 +66,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+    public DbSet<AfterSales.Host.Api.ServerKey> ServerKeys => Set<AfterSales.Host.Api.ServerKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<AfterSales.Portal.Accounts.PortalAccount> PortalAccounts => Set<AfterSales.Portal.Accounts.PortalAccount>();
@@ -128,6 +129,11 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
         base.OnModelCreating(builder);
         builder.UseOpenIddict();
         builder.ApplyConfiguration(new TenantConfiguration());
+        builder.Entity<AfterSales.Host.Api.ServerKey>(key =>
+        {
+            key.Property(k => k.Use).HasMaxLength(16);
+            key.HasIndex(k => k.Use).IsUnique();
+        });
         builder.ApplyConfigurationsFromAssembly(typeof(IAdministrationDb).Assembly);
         builder.ApplyConfigurationsFromAssembly(typeof(AfterSales.Portal.IPortalDb).Assembly);
         ConfigureUsers(builder);
