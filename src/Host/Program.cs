@@ -83,10 +83,12 @@ builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddRadzenComponents();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddSingleton<PlatformBootstrap>();
 
 var app = builder.Build();
 
 await app.Services.MigrateDatabaseAsync(app.Configuration);
+await app.Services.GetRequiredService<PlatformBootstrap>().RunAsync();
 if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Database:SeedDemoData", true))
 {
     await using var seedScope = app.Services.CreateAsyncScope();

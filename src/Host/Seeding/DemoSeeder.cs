@@ -39,12 +39,7 @@ public sealed class DemoSeeder(IServiceProvider services, ILogger<DemoSeeder> lo
                 return;
             }
 
-            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-            foreach (var role in Roles.TenantRoles.Append(Roles.PlatformOperator))
-            {
-                await roles.CreateAsync(new IdentityRole(role));
-            }
-
+            // The roles exist already: PlatformBootstrap creates them before the seed runs.
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
             await CreateUserAsync(users, "operator@aftersales.example", "Platform operator", Roles.PlatformOperator);
 
