@@ -2133,6 +2133,47 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.ToTable("RequestShipments", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Modules.Rma.RmaJudgement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("CostSharing")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Responsibility")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("ServiceRequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<bool?>("WarrantyCovered")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceRequestId");
+
+                    b.HasIndex("TenantId", "ServiceRequestId");
+
+                    b.ToTable("RmaJudgements", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Modules.Scheduling.Appointment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4045,6 +4086,15 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("AfterSales.Modules.Rma.RequestShipment", b =>
+                {
+                    b.HasOne("AfterSales.Modules.Service.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Rma.RmaJudgement", b =>
                 {
                     b.HasOne("AfterSales.Modules.Service.ServiceRequest", null)
                         .WithMany()

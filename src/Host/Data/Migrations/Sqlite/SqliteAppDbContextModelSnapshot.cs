@@ -2117,6 +2117,47 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.ToTable("RequestShipments", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Modules.Rma.RmaJudgement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CostSharing")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Responsibility")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("WarrantyCovered")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceRequestId");
+
+                    b.HasIndex("TenantId", "ServiceRequestId");
+
+                    b.ToTable("RmaJudgements", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Modules.Scheduling.Appointment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4009,6 +4050,15 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("AfterSales.Modules.Rma.RequestShipment", b =>
+                {
+                    b.HasOne("AfterSales.Modules.Service.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Rma.RmaJudgement", b =>
                 {
                     b.HasOne("AfterSales.Modules.Service.ServiceRequest", null)
                         .WithMany()
