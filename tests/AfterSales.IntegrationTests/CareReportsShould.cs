@@ -172,6 +172,36 @@ public sealed class CareReportsShould(AppFactory factory) : IClassFixture<AppFac
         Assert.Equal($"reports/care?from={today:yyyy-MM}-01&to={today:yyyy-MM-dd}", WorkDashboards.Link(PlanLimit.ReminderEmailsPerMonth, today));
     }
 
+    [Fact]
+    public async Task ShowEachRoleItsOwnDashboardWhoseNumbersOpenTheirLists()
+    {
+        await SeededAsync();
+        var engineer = factory.CreateBrowser();
+        await engineer.LoginAsync("/t/demo", "engineer@demo.example");
+        var admin = factory.CreateBrowser();
+        await admin.LoginAsync("/t/demo", "admin@demo.example");
+        var manager = factory.CreateBrowser();
+        await manager.LoginAsync("/t/demo", "manager@demo.example");
+
+        // The engineer's home is My work: their numbers head it and open its lists or their requests.
+        var (_, work) = await engineer.GetPageAsync("/t/demo/my-work");
+        Assert.Contains("data-testid=\"engineer-dashboard\"", work, StringComparison.Ordinal);
+        Assert.Contains("href=\"my-work#unscheduled\"", work, StringComparison.Ordinal);
+        Assert.Contains("href=\"requests?view=Mine\"", work, StringComparison.Ordinal);
+        Assert.Contains("id=\"unscheduled\"", work, StringComparison.Ordinal);
+
+        var (_, adminHome) = await admin.GetPageAsync("/t/demo/");
+        Assert.Contains("data-testid=\"admin-dashboard\"", adminHome, StringComparison.Ordinal);
+        Assert.Contains("href=\"admin/engineers\"", adminHome, StringComparison.Ordinal);
+        Assert.Contains("href=\"admin/users\"", adminHome, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"engineer-dashboard\"", adminHome, StringComparison.Ordinal);
+
+        var (_, managerHome) = await manager.GetPageAsync("/t/demo/");
+        Assert.DoesNotContain("data-testid=\"admin-dashboard\"", managerHome, StringComparison.Ordinal);
+        Assert.Contains("href=\"admin/audit\"", managerHome, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"admin/users\"", managerHome, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("manager@demo.example", HttpStatusCode.OK)]
     [InlineData("agent@demo.example", HttpStatusCode.Forbidden)]
