@@ -104,6 +104,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<AfterSales.Modules.Dispatch.AssignmentRule> AssignmentRules => Set<AfterSales.Modules.Dispatch.AssignmentRule>();
     public DbSet<AfterSales.Modules.Rma.Carrier> Carriers => Set<AfterSales.Modules.Rma.Carrier>();
     public DbSet<AfterSales.Modules.Rma.RequestShipment> RequestShipments => Set<AfterSales.Modules.Rma.RequestShipment>();
+    public DbSet<AfterSales.Modules.Rma.RmaJudgement> RmaJudgements => Set<AfterSales.Modules.Rma.RmaJudgement>();
     public DbSet<AfterSales.Modules.Dispatch.AssignmentCursor> AssignmentCursors => Set<AfterSales.Modules.Dispatch.AssignmentCursor>();
     public DbSet<AfterSales.Modules.Dispatch.EngineerProfile> EngineerProfiles => Set<AfterSales.Modules.Dispatch.EngineerProfile>();
     public DbSet<AfterSales.Modules.WorkReports.WorkReport> WorkReports => Set<AfterSales.Modules.WorkReports.WorkReport>();

@@ -26,6 +26,12 @@ public interface IReportsDb : IDisposable
     DbSet<WorkReportPart> WorkReportParts { get; }
     DbSet<ReturnVisit> ReturnVisits { get; }
     DbSet<KpiAlertRule> KpiAlertRules { get; }
+
+    /// <summary>The return-to-factory, care and dashboard figures: re-judgements, warranty extensions, consumables, planned visits.</summary>
+    DbSet<AfterSales.Modules.Rma.RmaJudgement> RmaJudgements { get; }
+    DbSet<WarrantyExtension> WarrantyExtensions { get; }
+    DbSet<ModelConsumable> ModelConsumables { get; }
+    DbSet<AfterSales.Modules.Scheduling.Appointment> Appointments { get; }
     DbSet<OutboxMessage> OutboxMessages { get; }
     DbSet<AfterSales.Modules.Administration.ApplicationUser> Users { get; }
     DbSet<IdentityUserRole<string>> UserRoles { get; }

@@ -6,7 +6,7 @@ using Quartz;
 namespace AfterSales.Modules.Reports;
 
 /// <summary>
-/// Reports (/reports/…: service analysis, response and resolution, engineers, charges) with their .xlsx exports, the figures
+/// Reports (/reports/…: service analysis, response and resolution, engineers, charges, returns to factory, complaints, care) with their .xlsx exports, the figures
 /// of the role dashboards, and KPI alerts (/reports/alerts) evaluated by a scanning job that notifies the managers.
 /// </summary>
 public static class ReportsModule
@@ -17,6 +17,10 @@ public static class ReportsModule
         services.AddScoped<ResolutionReport>();
         services.AddScoped<EngineerRanking>();
         services.AddScoped<ChargesReport>();
+        services.AddScoped<RmaReport>();
+        services.AddScoped<ComplaintsReport>();
+        services.AddScoped<CareReport>();
+        services.AddScoped<WorkDashboards>();
         services.AddScoped<ReportOptions>();
         services.AddScoped<DashboardFigures>();
         services.AddScoped<KpiAlerts>();
@@ -37,6 +41,7 @@ public static class ReportsModule
     public static IEndpointRouteBuilder MapReportDownloads(this IEndpointRouteBuilder app)
     {
         ReportsExport.Map(app);
+        CareExports.Map(app);
         return app;
     }
 }

@@ -7,6 +7,7 @@ public interface IRmaDb : IDisposable
 {
     DbSet<Carrier> Carriers { get; }
     DbSet<RequestShipment> RequestShipments { get; }
+    DbSet<RmaJudgement> RmaJudgements { get; }
 
     /// <summary>The return-to-factory list reads the requests and, from their timelines, when each entered its step.</summary>
     DbSet<AfterSales.Modules.Service.ServiceRequest> ServiceRequests { get; }

@@ -12,6 +12,7 @@ public static class RmaModule
         services.AddScoped<ReturnsToFactory>();
         services.AddScoped<IStepFieldOptions>(sp => sp.GetRequiredService<CarrierBook>());
         services.AddScoped<ITransitionFormObserver, ShipmentRecorder>();
+        services.AddScoped<ITransitionFormObserver, JudgementRecorder>();
         return services;
     }
 }

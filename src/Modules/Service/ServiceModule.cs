@@ -12,6 +12,7 @@ public static class ServiceModule
     {
         services.AddScoped<ServiceTypeCatalog>();
         services.AddScoped<RequestDesk>();
+        services.AddScoped<ITransitionFormObserver, CategoryRecorder>();
         services.AddSingleton<IRequestChangeFeed, InProcessRequestChangeFeed>();
         services.AddSingleton<RequestChangeInterceptor>();
         services.AddScoped<DictionaryBook>();
