@@ -104,6 +104,7 @@ public sealed partial class PortalJourneyShould(KestrelAppFactory app) : IClassF
         // The customer confirms the resolution and rates the service through the return visit's link.
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByTestId("portal-confirm")).ToBeVisibleAsync();
+        await SaveAsync(page, "request-resolved-zh-CN-desktop");
         await page.GetByTestId("portal-confirm-submit").ClickAsync();
         await Assertions.Expect(page.GetByTestId("portal-confirmed-done")).ToBeVisibleAsync();
         await page.GetByTestId("portal-request-rate").ClickAsync();
@@ -123,12 +124,12 @@ public sealed partial class PortalJourneyShould(KestrelAppFactory app) : IClassF
             Assert.Equal(5, visit.Satisfaction);
         }
 
-        await ScreenshotsAsync(await context.CookiesAsync(), number);
+        await ScreenshotsAsync(await context.CookiesAsync(), number, await OnSiteAsync());
         Assert.Empty(errors);
     }
 
     /// <summary>The main portal pages in zh-CN and English, at desktop and phone size, signed in as the journey's customer.</summary>
-    private async Task ScreenshotsAsync(IReadOnlyList<BrowserContextCookiesResult> cookies, string number)
+    private async Task ScreenshotsAsync(IReadOnlyList<BrowserContextCookiesResult> cookies, string number, Guid onSite)
     {
         var pages = new (string Name, string Path)[]
         {
@@ -150,6 +151,13 @@ public sealed partial class PortalJourneyShould(KestrelAppFactory app) : IClassF
                 {
                     await page.GotoAsync($"{app.BaseUrl}/t/demo/{path}");
                     await Assertions.Expect(page.GetByTestId("portal-nav-requests")).ToBeVisibleAsync();
+                    if (name == "new-request")
+                    {
+                        // On-site service has public fields in the demo (mounting, preferred time): they show once it is chosen.
+                        await page.GetByTestId("portal-request-type").SelectOptionAsync(onSite.ToString());
+                        await Assertions.Expect(page.Locator($"fieldset[data-type='{onSite}']")).ToBeVisibleAsync();
+                    }
+
                     await SaveAsync(page, $"{name}-{culture}-{size}");
                 }
             }
@@ -165,6 +173,12 @@ public sealed partial class PortalJourneyShould(KestrelAppFactory app) : IClassF
         customer.Email = email;
         await db.SaveChangesAsync();
         return (await scope.ServiceProvider.GetRequiredService<ServiceTypeCatalog>().FindByCodeAsync("REMOTE"))!.Id;
+    }
+
+    private async Task<Guid> OnSiteAsync()
+    {
+        await using var scope = await TenantScopeAsync();
+        return (await scope.ServiceProvider.GetRequiredService<ServiceTypeCatalog>().FindByCodeAsync("ONSITE"))!.Id;
     }
 
     private async Task ResolveAsync(string number)
