@@ -49,6 +49,9 @@ public sealed class ReplicatedRequestChangeFeed(InProcessRequestChangeFeed local
         return delivered;
     }
 
+    /// <summary>Marks events as delivered without delivering them (those saved before this replica listened).</summary>
+    public void Seen(IEnumerable<long> eventIds) => Fresh(new RequestChange("", Guid.Empty, eventIds.ToList(), []));
+
     // The part of the change not delivered before, or null when all of it was.
     private RequestChange? Fresh(RequestChange change)
     {
@@ -104,7 +107,11 @@ public sealed class RequestChangeBackplane(IServiceScopeFactory scopes, Replicat
             var events = db.RequestEvents.IgnoreQueryFilters([TenantModelBuilderExtensions.FilterName]).AsNoTracking();
             if (_highest is not { } highest)
             {
-                _highest = await events.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
+                // What was saved before this replica started is history, not news: the rows the next poll's look-back reads again
+                // are marked as delivered here.
+                var top = await events.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
+                feed.Seen(await events.Where(e => e.Id > top - Lookback && e.Id <= top).Select(e => e.Id).ToListAsync(cancellationToken));
+                _highest = top;
                 return 0;
             }
 
