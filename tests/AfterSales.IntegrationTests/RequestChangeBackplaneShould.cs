@@ -84,7 +84,8 @@ public sealed class RequestChangeBackplaneShould : IAsyncLifetime
 
         Assert.Equal((1, 0, 0), (deliveredOnSecond, deliveredAgain, deliveredOnFirst));
         var change = Assert.Single(onSecond);
-        Assert.Equal((tenant.Id, requestId, [RequestEventKind.Comment]), (change.TenantId, change.RequestId, change.Kinds.ToArray()));
+        Assert.Equal((tenant.Id, requestId), (change.TenantId, change.RequestId));
+        Assert.Equal([RequestEventKind.Comment], change.Kinds);
         Assert.Equal(Assert.Single(onFirst).EventIds, change.EventIds);
     }
 
