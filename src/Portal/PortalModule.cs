@@ -20,6 +20,7 @@ public static class PortalModule
         services.AddScoped<PortalAccounts>();
         services.AddScoped<PortalClients>();
         services.AddScoped<AfterSales.Portal.Requests.PortalRequests>();
+        services.AddSingleton<AfterSales.Portal.Requests.PortalUploads>();
         services.AddScoped<IPortalInvitations, PortalInvitations>();
         services.AddHostedService<PortalClientsStartup>();
         services.AddHttpClient(PortalSignIn.BackchannelClient);

@@ -13,7 +13,12 @@ public static class ServiceModule
         services.AddScoped<ServiceTypeCatalog>();
         services.AddScoped<RequestDesk>();
         services.AddScoped<ITransitionFormObserver, CategoryRecorder>();
-        services.AddSingleton<IRequestChangeFeed, InProcessRequestChangeFeed>();
+        services.AddSingleton<InProcessRequestChangeFeed>();
+        // Replicas share the database, which carries each one's timeline events to the others (RequestChanges:PollSeconds).
+        services.AddSingleton<ReplicatedRequestChangeFeed>();
+        services.AddSingleton<IRequestChangeFeed>(sp => sp.GetRequiredService<ReplicatedRequestChangeFeed>());
+        services.AddSingleton<RequestChangeBackplane>();
+        services.AddHostedService<RequestChangeBackplaneService>();
         services.AddSingleton<RequestChangeInterceptor>();
         services.AddScoped<DictionaryBook>();
         services.AddScoped<RequestAttachments>();

@@ -26,6 +26,34 @@ public sealed class PortalClients(IOpenIddictApplicationManager applications, IC
 
     public Uri PostLogoutUri(string tenantIdentifier) => new(IssuerBase, $"t/{tenantIdentifier}/portal");
 
+    /// <summary>
+    /// The tenant's own address, <c>{tenant}.{Tenancy:BaseHost}</c> with the issuer's scheme and port, or null when subdomains are off.
+    /// The authorization server stays at the issuer; only the portal's callback and landing page are on the subdomain.
+    /// </summary>
+    public Uri? SubdomainBase(string tenantIdentifier) =>
+        configuration["Tenancy:BaseHost"]?.Trim().Trim('.') is { Length: > 0 } baseHost
+            ? new UriBuilder(IssuerBase.Scheme, $"{tenantIdentifier}.{baseHost}", IssuerBase.IsDefaultPort ? -1 : IssuerBase.Port).Uri
+            : null;
+
+    /// <summary>Every callback the client may name: the path address and, with subdomains on, the tenant's own host.</summary>
+    public IReadOnlyList<Uri> RedirectUris(string tenantIdentifier) =>
+        SubdomainBase(tenantIdentifier) is { } sub ? [RedirectUri(tenantIdentifier), new Uri(sub, "portal/signin-callback")] : [RedirectUri(tenantIdentifier)];
+
+    public IReadOnlyList<Uri> PostLogoutUris(string tenantIdentifier) =>
+        SubdomainBase(tenantIdentifier) is { } sub ? [PostLogoutUri(tenantIdentifier), new Uri(sub, "portal")] : [PostLogoutUri(tenantIdentifier)];
+
+    /// <summary>True when the portal was reached on the tenant's subdomain rather than under /t/{tenant} on the issuer's host.</summary>
+    public bool IsOnSubdomain(Microsoft.AspNetCore.Http.HttpContext context, string tenantIdentifier) =>
+        SubdomainBase(tenantIdentifier) is { } sub && !context.Request.PathBase.HasValue
+        && string.Equals(context.Request.Host.Host, sub.Host, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The callback for the address the customer is on, so the code comes back where the sign-in began (and its cookie is).</summary>
+    public Uri RedirectUriFor(Microsoft.AspNetCore.Http.HttpContext context, string tenantIdentifier) =>
+        IsOnSubdomain(context, tenantIdentifier) ? RedirectUris(tenantIdentifier)[^1] : RedirectUri(tenantIdentifier);
+
+    public Uri PostLogoutUriFor(Microsoft.AspNetCore.Http.HttpContext context, string tenantIdentifier) =>
+        IsOnSubdomain(context, tenantIdentifier) ? PostLogoutUris(tenantIdentifier)[^1] : PostLogoutUri(tenantIdentifier);
+
     public async Task EnsureAsync(TenantInfo tenant, CancellationToken cancellationToken = default)
     {
         var clientId = ClientId(tenant.Identifier);
@@ -34,8 +62,8 @@ public sealed class PortalClients(IOpenIddictApplicationManager applications, IC
             ClientId = clientId,
             ClientType = ClientTypes.Public,
             DisplayName = $"{tenant.Name} portal",
-            RedirectUris = { RedirectUri(tenant.Identifier) },
-            PostLogoutRedirectUris = { PostLogoutUri(tenant.Identifier) },
+            RedirectUris = { },
+            PostLogoutRedirectUris = { },
             Permissions =
             {
                 Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.EndSession,
@@ -44,6 +72,8 @@ public sealed class PortalClients(IOpenIddictApplicationManager applications, IC
             },
             Requirements = { Requirements.Features.ProofKeyForCodeExchange },
         };
+        descriptor.RedirectUris.UnionWith(RedirectUris(tenant.Identifier));
+        descriptor.PostLogoutRedirectUris.UnionWith(PostLogoutUris(tenant.Identifier));
         descriptor.Properties[TenantIdProperty] = JsonSerializer.SerializeToElement(tenant.Id);
 
         var existing = await applications.FindByClientIdAsync(clientId, cancellationToken);
@@ -53,9 +83,11 @@ public sealed class PortalClients(IOpenIddictApplicationManager applications, IC
             return;
         }
 
-        // The issuer's address may have changed since (another port, a real domain): keep the addresses current.
+        // The issuer's address or the subdomain setting may have changed since (another port, a real domain): keep the addresses current.
         var redirects = await applications.GetRedirectUrisAsync(existing, cancellationToken);
-        if (!redirects.Contains(RedirectUri(tenant.Identifier).AbsoluteUri))
+        var logouts = await applications.GetPostLogoutRedirectUrisAsync(existing, cancellationToken);
+        if (!redirects.ToHashSet().SetEquals(descriptor.RedirectUris.Select(u => u.AbsoluteUri))
+            || !logouts.ToHashSet().SetEquals(descriptor.PostLogoutRedirectUris.Select(u => u.AbsoluteUri)))
         {
             await applications.UpdateAsync(existing, descriptor, cancellationToken);
         }

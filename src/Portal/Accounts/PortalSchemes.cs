@@ -37,6 +37,14 @@ public static class PortalSchemes
     {
         if (context.Request.Path.StartsWithSegments("/portal"))
         {
+            // The request form may carry every file a customer may attach, which is more than the server's default body limit.
+            if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals("/portal/requests/new", StringComparison.OrdinalIgnoreCase)
+                && context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } maxBody)
+            {
+                var uploads = context.RequestServices.GetRequiredService<AfterSales.Portal.Requests.PortalUploads>();
+                maxBody.MaxRequestBodySize = Math.Max(maxBody.MaxRequestBodySize ?? 0, uploads.MaxFiles * uploads.MaxBytes + 1024 * 1024);
+            }
+
             var result = await context.AuthenticateAsync(Customer);
             context.User = result.Succeeded && result.Principal is not null ? result.Principal : new ClaimsPrincipal(new ClaimsIdentity());
         }

@@ -47,7 +47,8 @@ public static class PortalSignIn
         var state = Base64Url(RandomNumberGenerator.GetBytes(32));
         var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
         var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
-        var flow = JsonSerializer.Serialize(new Flow(state, verifier, LocalPortalUrl(context, returnUrl)));
+        var redirectUri = clients.RedirectUriFor(context, tenant.Identifier).AbsoluteUri;
+        var flow = JsonSerializer.Serialize(new Flow(state, verifier, LocalPortalUrl(context, returnUrl), redirectUri));
         context.Response.Cookies.Append(FlowCookie, Protector(protection).Protect(flow, FlowLifetime), new CookieOptions
         {
             HttpOnly = true,
@@ -57,11 +58,16 @@ public static class PortalSignIn
             MaxAge = FlowLifetime,
         });
 
-        var authorize = QueryHelpers.AddQueryString((context.Request.PathBase.Value ?? "") + "/connect/authorize", new Dictionary<string, string?>
+        // On the tenant's subdomain the authorization server is still at the issuer's address (one login session for both addresses);
+        // the code comes back to the subdomain, where the flow cookie was set.
+        var authorizeBase = clients.IsOnSubdomain(context, tenant.Identifier)
+            ? new Uri(clients.IssuerBase, $"t/{tenant.Identifier}/connect/authorize").AbsoluteUri
+            : (context.Request.PathBase.Value ?? "") + "/connect/authorize";
+        var authorize = QueryHelpers.AddQueryString(authorizeBase, new Dictionary<string, string?>
         {
             ["client_id"] = PortalClients.ClientId(tenant.Identifier),
             ["response_type"] = "code",
-            ["redirect_uri"] = clients.RedirectUri(tenant.Identifier).AbsoluteUri,
+            ["redirect_uri"] = redirectUri,
             ["scope"] = "openid profile email",
             ["state"] = state,
             ["code_challenge"] = challenge,
@@ -107,7 +113,7 @@ public static class PortalSignIn
         {
             ["grant_type"] = "authorization_code",
             ["code"] = code,
-            ["redirect_uri"] = clients.RedirectUri(tenant.Identifier).AbsoluteUri,
+            ["redirect_uri"] = flow.RedirectUri ?? clients.RedirectUri(tenant.Identifier).AbsoluteUri,
             ["client_id"] = PortalClients.ClientId(tenant.Identifier),
             ["code_verifier"] = flow.Verifier,
         }), context.RequestAborted);
@@ -151,10 +157,13 @@ public static class PortalSignIn
         }
 
         // Ends the session at the authorization server too, or the next "sign in" would be silent.
-        return Results.Redirect(QueryHelpers.AddQueryString((context.Request.PathBase.Value ?? "") + "/connect/endsession", new Dictionary<string, string?>
+        var endSession = clients.IsOnSubdomain(context, tenant.Identifier)
+            ? new Uri(clients.IssuerBase, $"t/{tenant.Identifier}/connect/endsession").AbsoluteUri
+            : (context.Request.PathBase.Value ?? "") + "/connect/endsession";
+        return Results.Redirect(QueryHelpers.AddQueryString(endSession, new Dictionary<string, string?>
         {
             ["client_id"] = PortalClients.ClientId(tenant.Identifier),
-            ["post_logout_redirect_uri"] = clients.PostLogoutUri(tenant.Identifier).AbsoluteUri,
+            ["post_logout_redirect_uri"] = clients.PostLogoutUriFor(context, tenant.Identifier).AbsoluteUri,
         }));
     }
 
@@ -179,5 +188,6 @@ public static class PortalSignIn
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private sealed record Flow(string State, string Verifier, string ReturnUrl);
+    /// <param name="RedirectUri">The callback the authorization request named; the code exchange must name the same one. Null in flows started before it was kept.</param>
+    private sealed record Flow(string State, string Verifier, string ReturnUrl, string? RedirectUri = null);
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using AfterSales.Modules.Forms;
 using AfterSales.Modules.Products;
 using AfterSales.Modules.Service;
 using AfterSales.Modules.Shared;
@@ -11,7 +12,8 @@ namespace AfterSales.Portal.Requests;
 
 /// <summary>The signed-in customer's view of the service desk: their units, their requests, nothing of other customers'.</summary>
 public sealed class PortalRequests(
-    RequestDesk desk, ServiceTypeCatalog types, SerialRegistry serials, IDbFactory<IPortalDb> dbFactory, VisitLinks visitLinks, ITenantContext tenantContext, TimeProvider clock)
+    RequestDesk desk, RequestWorkflow workflow, ServiceTypeCatalog types, SerialRegistry serials, IDbFactory<IPortalDb> dbFactory, VisitLinks visitLinks,
+    FormBook forms, RequestAttachments attachments, PortalUploads uploadRules, ITenantContext tenantContext, TimeProvider clock)
 {
     public const int PageSize = 20;
 
@@ -40,14 +42,32 @@ public sealed class PortalRequests(
         return request is not null && request.CustomerId == customer.CustomerId ? request : null;
     }
 
-    /// <summary>Takes the request through the same desk as the staff, on the Portal channel, for the customer's own record and units only.</summary>
-    public async Task<RequestSaveResult> SubmitAsync(PortalCustomerRef customer, Guid serviceTypeId, string? serialNumber, string subject, string? description, CancellationToken cancellationToken = default)
+    /// <summary>Field kinds a customer can fill in on the portal's form; the rest name staff, customers or stored files.</summary>
+    public static bool IsPortalKind(FieldKind kind) => kind is not (FieldKind.User or FieldKind.Customer or FieldKind.Attachment);
+
+    /// <summary>Each type's published form as the customer sees it: its public fields only, keyed by the type's id.</summary>
+    public async Task<IReadOnlyDictionary<Guid, FormSchema>> PublicFormsAsync(IReadOnlyList<ServiceType> offered, CancellationToken cancellationToken = default)
     {
+        var published = await forms.PublishedAsync(offered.Select(t => FormKeys.ForServiceType(t.Id)).ToList(), cancellationToken);
+        return offered.ToDictionary(t => t.Id, t => published.TryGetValue(FormKeys.ForServiceType(t.Id), out var form) ? form.Schema : FormSchema.Empty);
+    }
+
+    /// <summary>
+    /// Takes the request through the same desk as the staff, on the Portal channel, for the customer's own record and units only, with
+    /// the type's public fields checked as the staff form checks them. The files are checked first and the request is not taken when one
+    /// is refused; once taken, they become the request's attachments, which the staff see on the request.
+    /// </summary>
+    public async Task<PortalSubmitResult> SubmitAsync(PortalCustomerRef customer, Guid serviceTypeId, string? serialNumber, string subject, string? description,
+        IReadOnlyDictionary<string, string?>? fields = null, IReadOnlyList<PortalUpload>? uploads = null, CancellationToken cancellationToken = default)
+    {
+        uploads ??= [];
+        var problems = await uploadRules.CheckAsync(uploads, cancellationToken);
         using var db = dbFactory.Create();
         var code = await db.Customers.Where(c => c.Id == customer.CustomerId).Select(c => c.Code).FirstAsync(cancellationToken);
         if (!string.IsNullOrWhiteSpace(serialNumber) && (await serials.NotOwnedByAsync(customer.CustomerId, [serialNumber.Trim()], cancellationToken)).Count > 0)
         {
-            return new RequestSaveResult(RequestSaveStatus.Invalid, Errors: new Dictionary<string, string> { [nameof(RequestInput.SerialNumber)] = "Validation.SerialOfAnotherCustomer" });
+            return new PortalSubmitResult(new RequestSaveResult(RequestSaveStatus.Invalid,
+                Errors: new Dictionary<string, string> { [nameof(RequestInput.SerialNumber)] = "Validation.SerialOfAnotherCustomer" }), problems);
         }
 
         var input = new RequestInput
@@ -58,9 +78,33 @@ public sealed class PortalRequests(
             Channel = RequestChannels.Portal,
             Subject = subject,
             Description = description,
+            CustomFields = new Dictionary<string, string?>(fields ?? new Dictionary<string, string?>(), StringComparer.Ordinal),
         };
-        return await desk.CreateAsync(input, customer.Actor, cancellationToken, AfterSales.Modules.Forms.FormAudience.Portal);
+        if (problems.Count > 0)
+        {
+            // The rest of the form is still checked, so the customer hears everything at once; nothing is saved.
+            var form = await forms.PublishedAsync(FormKeys.ForServiceType(serviceTypeId), cancellationToken);
+            var check = FormRules.Check(form.Schema, input.CustomFields, FormAudience.Portal);
+            return new PortalSubmitResult(new RequestSaveResult(RequestSaveStatus.Invalid, Errors: ServiceRules.Validate(input), FieldErrors: check.Errors, Form: form.Schema), problems);
+        }
+
+        var saved = await desk.CreateAsync(input, customer.Actor, cancellationToken, FormAudience.Portal);
+        if (saved.Status != RequestSaveStatus.Saved || uploads.Count == 0)
+        {
+            return new PortalSubmitResult(saved, []);
+        }
+
+        var requestId = saved.Created?.Id ?? await attachments.FindRequestAsync(saved.Number!, cancellationToken) ?? throw new InvalidOperationException("The request just taken is gone.");
+        var added = await attachments.AddAsync(requestId,
+            uploads.Select(u => new AttachmentUpload(u.FileName, AttachmentRules.ContentTypeOf(AttachmentRules.SafeFileName(u.FileName)), u.Length, u.Open)).ToList(),
+            customer.Actor, cancellationToken: cancellationToken);
+        // Checked above against stricter limits, so a refusal here means the stored content differed from the announced size.
+        return new PortalSubmitResult(saved, added.Problems.Select(p => new UploadProblem(p.FileName, "Upload.NotStored", [p.FileName])).ToList());
     }
+
+    /// <summary>The files the customer attached to the request (staff's own attachments are internal).</summary>
+    public async Task<IReadOnlyList<AttachmentView>> AttachmentsAsync(RequestDetail request, CancellationToken cancellationToken = default) =>
+        (await attachments.ListAsync(request.Id, cancellationToken)).Where(a => a.UploadedById?.StartsWith("portal:", StringComparison.Ordinal) == true).ToList();
 
     /// <summary>The customer's reply: a public comment, shown to the staff as theirs.</summary>
     public async Task<ActionResult> ReplyAsync(PortalCustomerRef customer, string number, string text, CancellationToken cancellationToken = default) =>
@@ -117,6 +161,60 @@ public sealed class PortalRequests(
         return new ActionResult(ActionStatus.Done);
     }
 
+    /// <summary>
+    /// The workflow steps a customer's "the problem is solved" may take, in order of preference: a tenant's own confirmation step,
+    /// else the desk's "close (customer satisfied)" that every default workflow has from "processed" or the return visit.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ConfirmSteps = ["CustomerConfirm", "Close"];
+
+    /// <summary>
+    /// The step confirming the resolution takes now, or null when the request is not waiting for it: one of <see cref="ConfirmSteps"/>
+    /// open from the current status, leading to a finished status and asking for no form. The engine decides, as for any step.
+    /// </summary>
+    public async Task<string?> ConfirmStepAsync(RequestDetail request, CancellationToken cancellationToken = default)
+    {
+        if (request.ClosedAt is not null)
+        {
+            return null;
+        }
+
+        var state = await workflow.StateAsync(request.Id, RequestActor.System, cancellationToken);
+        if (state is null || state.Status?.Category is null or AfterSales.Workflows.Definitions.StatusCategory.New or AfterSales.Workflows.Definitions.StatusCategory.Done)
+        {
+            return null;
+        }
+
+        return ConfirmSteps.FirstOrDefault(key => state.Transitions.Any(t => t.Key == key && t.RequiredFields.Count == 0
+            && state.Definition.FindStatus(t.To)?.Category == AfterSales.Workflows.Definitions.StatusCategory.Done));
+    }
+
+    /// <summary>
+    /// The customer confirms the problem is solved: the workflow's confirmation step fires (as the system, since a customer holds no
+    /// staff role; the step is the one the engine offers) and, in the same unit of work, a public line says the customer confirmed.
+    /// </summary>
+    public async Task<ActionResult> ConfirmAsync(PortalCustomerRef customer, string number, string line, CancellationToken cancellationToken = default)
+    {
+        if (await GetAsync(customer, number, cancellationToken) is not { } request)
+        {
+            return new ActionResult(ActionStatus.NotFound);
+        }
+
+        if (await ConfirmStepAsync(request, cancellationToken) is not { } step)
+        {
+            return new ActionResult(ActionStatus.Invalid, "Requests.ConfirmNotOpen");
+        }
+
+        var outcome = await workflow.FireAsync(request.Number, step, new Dictionary<string, string?>(), note: null, request.ConcurrencyStamp, RequestActor.System,
+            cancellationToken, (context, _) =>
+            {
+                var confirmed = RequestEvent.Of(customer.Actor, request.Id, context.Now, RequestEventKind.Comment, line);
+                confirmed.IsPublic = true;
+                context.Db.RequestEvents.Add(confirmed);
+                return Task.CompletedTask;
+            });
+        return outcome.Status == ActionStatus.Done ? new ActionResult(ActionStatus.Done) : new ActionResult(outcome.Status, outcome.Status == ActionStatus.Conflict ? null : "Requests.ConfirmNotOpen");
+    }
+
     public Task<IReadOnlyList<TimelineEntry>> TimelineAsync(RequestDetail request, CancellationToken cancellationToken = default) =>
         desk.TimelineAsync(request.Id, publicOnly: true, cancellationToken);
 
@@ -138,6 +236,12 @@ public sealed class PortalRequests(
             .OrderByDescending(v => v.Attempt).FirstOrDefaultAsync(cancellationToken);
         return visit is null ? null : VisitLinkPaths.For(visitLinks.Issue(tenantContext.Tenant!.Id, visit.Id));
     }
+}
+
+/// <summary>The request as taken (or why not), and the customer's files that were refused.</summary>
+public sealed record PortalSubmitResult(RequestSaveResult Request, IReadOnlyList<UploadProblem> UploadProblems)
+{
+    public bool Saved => Request.Status == RequestSaveStatus.Saved && UploadProblems.Count == 0;
 }
 
 /// <summary>The signed-in customer: their customer record and how they appear in a request's timeline.</summary>

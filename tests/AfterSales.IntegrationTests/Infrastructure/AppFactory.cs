@@ -45,6 +45,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Notifications:PollSeconds", "0");
         builder.UseSetting("Webhooks:PollSeconds", "0");
         builder.UseSetting("Reminders:PollSeconds", "0");
+        builder.UseSetting("RequestChanges:PollSeconds", "0");
     }
 
     /// <summary>A client that follows no redirects and keeps cookies.</summary>

@@ -17,12 +17,14 @@ namespace AfterSales.IntegrationTests.Infrastructure;
 /// The host as the customer portal needs it in tests: the issuer is the test server's own address, the portal's back channel
 /// (code exchange, userinfo) goes to the in-memory server, and mails are kept instead of sent.
 /// </summary>
-public sealed partial class PortalFactory : AppFactory, IAppEmailSender
+public partial class PortalFactory : AppFactory, IAppEmailSender
 {
     public const string Issuer = "http://localhost/";
 
     /// <summary><c>Portal:SignInsPerMinute</c> per address; high so ordinary tests never reach it.</summary>
     public int SignInsPerMinute { get; init; } = 10_000;
+
+    public const int MaxAttachmentBytes = 64 * 1024;
 
     public ConcurrentQueue<Mail> Mails { get; } = new();
 
@@ -81,12 +83,40 @@ public sealed partial class PortalFactory : AppFactory, IAppEmailSender
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Api:Issuer", Issuer);
+        // Small, so the upload tests reach the limit with small files.
+        builder.UseSetting("Portal:MaxAttachmentBytes", MaxAttachmentBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Portal:SignInsPerMinute", SignInsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IAppEmailSender>(this);
             services.AddHttpClient(PortalSignIn.BackchannelClient).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
         });
+    }
+
+    /// <summary>Signs in on the tenant's subdomain, following absolute redirects between the subdomain and the issuer's host.</summary>
+    public async Task<HttpClient> SignedInOnSubdomainAsync(string tenant, string email, string baseHost, string password = Password)
+    {
+        var browser = CreateBrowser($"http://{tenant}.{baseHost}");
+        var response = await browser.GetAsync("/portal/signin");
+        for (var hops = 0; hops < 10 && response.StatusCode == HttpStatusCode.Redirect; hops++)
+        {
+            // A relative redirect is relative to the address that answered, which is the issuer's host during the authorization part.
+            var next = new Uri(response.RequestMessage!.RequestUri!, response.Headers.Location!);
+            if (next.AbsolutePath.EndsWith("/portal/login", StringComparison.Ordinal))
+            {
+                (response, _) = await browser.PostFormAsync(next.AbsoluteUri, "portal-login", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
+                continue;
+            }
+
+            if (next.Host == browser.BaseAddress!.Host && next.AbsolutePath.StartsWith("/portal/requests", StringComparison.Ordinal))
+            {
+                return browser;
+            }
+
+            response = await browser.GetAsync(next);
+        }
+
+        throw new InvalidOperationException($"The subdomain sign-in of {email} at {tenant} did not complete: {(int)response.StatusCode} {response.Headers.Location}");
     }
 
     [GeneratedRegex("href=\"([^\"]+)\"")]
