@@ -101,6 +101,46 @@ public sealed partial class PortalRequestsShould(PortalFactory factory) : IClass
         Assert.Contains(await desk.TimelineAsync(request.Id), e => e.IsPublic && e.Text?.Contains("Water again", StringComparison.Ordinal) == true);
     }
 
+    [Fact]
+    public async Task LetTheCustomerOpenTheirServiceReportButNotADraftOrAnotherCustomersReport()
+    {
+        await factory.CreateAccountAsync("demo", "C1006", "report@customer.example");
+        await factory.CreateAccountAsync("demo", "C1007", "other-report@customer.example");
+        var customer = await factory.SignedInCustomerAsync("demo", "report@customer.example");
+        var other = await factory.SignedInCustomerAsync("demo", "other-report@customer.example");
+        var number = await SubmitAsync(customer, "Drum worn");
+        var submitted = await AddWorkReportAsync(number, 1, AfterSales.Modules.WorkReports.WorkReportState.Submitted, "Replaced the drum unit");
+        var draft = await AddWorkReportAsync(number, 2, AfterSales.Modules.WorkReports.WorkReportState.Draft, "Not finished");
+
+        var (_, requestPage) = await customer.GetPageAsync($"/t/demo/portal/requests/{number}");
+        var (report, html) = await customer.GetPageAsync($"/t/demo/portal/requests/{number}/reports/{submitted}");
+
+        Assert.Contains($"reports/{submitted}", requestPage, StringComparison.Ordinal);
+        Assert.DoesNotContain($"reports/{draft}", requestPage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        Assert.Contains("Replaced the drum unit", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"service-report\"", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await customer.GetAsync($"/t/demo/portal/requests/{number}/reports/{draft}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/t/demo/portal/requests/{number}/reports/{submitted}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await customer.GetAsync($"/t/demo/portal/requests/{number}/reports/{Guid.NewGuid()}")).StatusCode);
+    }
+
+    private async Task<Guid> AddWorkReportAsync(string number, int visit, AfterSales.Modules.WorkReports.WorkReportState state, string measures)
+    {
+        await using var scope = await factory.TenantScopeAsync("demo");
+        using var db = scope.ServiceProvider.GetRequiredService<AfterSales.Modules.Shared.IDbFactory<AfterSales.Portal.IPortalDb>>().Create();
+        var request = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.ServiceRequests, r => r.Number == number);
+        var report = new AfterSales.Modules.WorkReports.WorkReport
+        {
+            ServiceRequestId = request.Id, RequestNumber = number, Visit = visit, EngineerId = "engineer", EngineerName = "Li Gong",
+            VisitedOn = new DateOnly(2026, 11, 20), Measures = measures, State = state, CreatedAt = DateTimeOffset.UtcNow,
+            VerificationCode = state == AfterSales.Modules.WorkReports.WorkReportState.Draft ? "" : $"P{visit}{number[^6..]}",
+        };
+        db.WorkReports.Add(report);
+        await db.SaveChangesAsync();
+        return report.Id;
+    }
+
     private async Task CloseAsync(string number, DateTimeOffset closedAt)
     {
         await using var scope = await factory.TenantScopeAsync("demo");

@@ -14,6 +14,7 @@ public static class WorkReportsModule
     public static IServiceCollection AddWorkReportsModule(this IServiceCollection services)
     {
         services.AddScoped<WorkReportBook>();
+        services.AddScoped<ServiceReportCopies>();
         services.AddSingleton(new RequestPagePart(typeof(WorkReportsPanel), RequestPartPlacement.Section));
         return services;
     }

@@ -218,14 +218,14 @@ public sealed class PortalRequests(
     public Task<IReadOnlyList<TimelineEntry>> TimelineAsync(RequestDetail request, CancellationToken cancellationToken = default) =>
         desk.TimelineAsync(request.Id, publicOnly: true, cancellationToken);
 
-    /// <summary>The request's submitted or verified service reports: visit number and the code of their public page.</summary>
-    public async Task<IReadOnlyList<(int Visit, DateOnly VisitedOn, string Code)>> ReportsAsync(RequestDetail request, CancellationToken cancellationToken = default)
+    /// <summary>The request's submitted or verified service reports (a draft is the engineer's, not the customer's yet), by visit.</summary>
+    public async Task<IReadOnlyList<(Guid Id, int Visit, DateOnly VisitedOn)>> ReportsAsync(RequestDetail request, CancellationToken cancellationToken = default)
     {
         using var db = dbFactory.Create();
         var reports = await db.WorkReports.AsNoTracking()
-            .Where(r => r.ServiceRequestId == request.Id && (r.State == WorkReportState.Submitted || r.State == WorkReportState.Verified) && r.VerificationCode != "")
-            .OrderBy(r => r.Visit).Select(r => new { r.Visit, r.VisitedOn, r.VerificationCode }).ToListAsync(cancellationToken);
-        return reports.Select(r => (r.Visit, r.VisitedOn, r.VerificationCode)).ToList();
+            .Where(r => r.ServiceRequestId == request.Id && (r.State == WorkReportState.Submitted || r.State == WorkReportState.Verified))
+            .OrderBy(r => r.Visit).Select(r => new { r.Id, r.Visit, r.VisitedOn }).ToListAsync(cancellationToken);
+        return reports.Select(r => (r.Id, r.Visit, r.VisitedOn)).ToList();
     }
 
     /// <summary>The return visit's rating link (the same signed link the mail carries) while one is pending for the request.</summary>
