@@ -10,6 +10,7 @@ using AfterSales.Modules.Sla;
 using AfterSales.Modules.Notifications;
 using AfterSales.Modules.Webhooks;
 using AfterSales.Modules.Dispatch;
+using AfterSales.Modules.Reminders;
 using AfterSales.Modules.Reports;
 using AfterSales.Modules.Rma;
 using AfterSales.Tenancy;
@@ -45,6 +46,7 @@ public sealed class BenchmarkApp : IAsyncDisposable
             ["Notifications:PollSeconds"] = "0",
             ["Webhooks:PollSeconds"] = "0",
             ["Reports:AlertScanSeconds"] = "0",
+            ["Reminders:PollSeconds"] = "0",
         }).Build();
         var environment = new HostingEnvironment { EnvironmentName = "Production", ContentRootPath = Path.GetDirectoryName(databasePath)! };
 
@@ -69,6 +71,7 @@ public sealed class BenchmarkApp : IAsyncDisposable
         services.AddDispatchModule();
         services.AddRmaModule();
         services.AddReportsModule(configuration);
+        services.AddRemindersModule(configuration);
         services.AddSingleton(TimeProvider.System);
         return new BenchmarkApp(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }));
     }
