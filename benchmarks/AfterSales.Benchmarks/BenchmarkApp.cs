@@ -1,6 +1,7 @@
 using AfterSales.Host.Data;
 using AfterSales.Host.Identity;
 using AfterSales.Modules.Administration;
+using AfterSales.Modules.Billing;
 using AfterSales.Modules.Customers;
 using AfterSales.Modules.Forms;
 using AfterSales.Modules.Products;
@@ -72,6 +73,8 @@ public sealed class BenchmarkApp : IAsyncDisposable
         services.AddRmaModule();
         services.AddReportsModule(configuration);
         services.AddRemindersModule(configuration);
+        // Its read-only guard is one of the context's save interceptors.
+        services.AddBillingModule(configuration);
         services.AddSingleton(TimeProvider.System);
         return new BenchmarkApp(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }));
     }
