@@ -3,6 +3,11 @@ using AfterSales.Host.Identity;
 using AfterSales.Modules.Administration;
 using AfterSales.Modules.Billing;
 using AfterSales.Modules.Customers;
+using AfterSales.Modules.Knowledge;
+using AfterSales.Modules.Parts;
+using AfterSales.Modules.Scheduling;
+using AfterSales.Modules.Visits;
+using AfterSales.Modules.WorkReports;
 using AfterSales.Modules.Forms;
 using AfterSales.Modules.Products;
 using AfterSales.Modules.Service;
@@ -75,6 +80,13 @@ public sealed class BenchmarkApp : IAsyncDisposable
         services.AddRemindersModule(configuration);
         // Its read-only guard is one of the context's save interceptors.
         services.AddBillingModule(configuration);
+        services.AddLocalization();
+        // What the send path reaches (notify handlers, visit links, work reports), as the host registers it.
+        services.AddWorkReportsModule();
+        services.AddPartsModule();
+        services.AddVisitsModule();
+        services.AddSchedulingModule();
+        services.AddKnowledgeModule();
         services.AddSingleton(TimeProvider.System);
         return new BenchmarkApp(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }));
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AfterSales.Modules.Reminders;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Jobs;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,10 +14,31 @@ namespace AfterSales.Benchmarks;
 /// through the outbox. Every iteration starts from the unplanned state, restored outside the measurement. Besides BenchmarkDotNet's
 /// allocation count, the peak of the managed heap during each run is sampled and printed (target: under 10 s and 300 MB).
 /// </summary>
-[Config(typeof(WholeRunConfig))]
+[Config(typeof(CareReminderScan.InProcessConfig))]
 [UsesDatasets("1000x1000")]
 public class CareReminderScan
 {
+    /// <summary>
+    /// <see cref="WholeRunConfig"/>'s whole runs, in this process: a separate benchmark process means BenchmarkDotNet rebuilding the
+    /// host in its own output folder first, which took longer than the whole measurement on the shared two-core machine.
+    /// </summary>
+    public sealed class InProcessConfig : BenchmarkDotNet.Configs.ManualConfig
+    {
+        public InProcessConfig()
+        {
+            AddJob(BenchmarkDotNet.Jobs.Job.Default
+                .WithId("WholeRunInProcess")
+                .WithToolchain(BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance)
+                .WithStrategy(BenchmarkDotNet.Engines.RunStrategy.Monitoring)
+                .WithInvocationCount(1)
+                .WithUnrollFactor(1)
+                .WithWarmupCount(1)
+                .WithIterationCount(3));
+            AddColumn(BenchmarkDotNet.Columns.StatisticColumn.Min, BenchmarkDotNet.Columns.StatisticColumn.Median, BenchmarkDotNet.Columns.StatisticColumn.Max);
+            AddDiagnoser(BenchmarkDotNet.Diagnosers.MemoryDiagnoser.Default);
+        }
+    }
+
     private BenchmarkApp? _app;
     private string? _database;
     private long _peak;
