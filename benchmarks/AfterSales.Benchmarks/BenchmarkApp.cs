@@ -1,7 +1,13 @@
 using AfterSales.Host.Data;
 using AfterSales.Host.Identity;
 using AfterSales.Modules.Administration;
+using AfterSales.Modules.Billing;
 using AfterSales.Modules.Customers;
+using AfterSales.Modules.Knowledge;
+using AfterSales.Modules.Parts;
+using AfterSales.Modules.Scheduling;
+using AfterSales.Modules.Visits;
+using AfterSales.Modules.WorkReports;
 using AfterSales.Modules.Forms;
 using AfterSales.Modules.Products;
 using AfterSales.Modules.Service;
@@ -10,6 +16,7 @@ using AfterSales.Modules.Sla;
 using AfterSales.Modules.Notifications;
 using AfterSales.Modules.Webhooks;
 using AfterSales.Modules.Dispatch;
+using AfterSales.Modules.Reminders;
 using AfterSales.Modules.Reports;
 using AfterSales.Modules.Rma;
 using AfterSales.Tenancy;
@@ -45,6 +52,7 @@ public sealed class BenchmarkApp : IAsyncDisposable
             ["Notifications:PollSeconds"] = "0",
             ["Webhooks:PollSeconds"] = "0",
             ["Reports:AlertScanSeconds"] = "0",
+            ["Reminders:PollSeconds"] = "0",
         }).Build();
         var environment = new HostingEnvironment { EnvironmentName = "Production", ContentRootPath = Path.GetDirectoryName(databasePath)! };
 
@@ -69,6 +77,16 @@ public sealed class BenchmarkApp : IAsyncDisposable
         services.AddDispatchModule();
         services.AddRmaModule();
         services.AddReportsModule(configuration);
+        services.AddRemindersModule(configuration);
+        // Its read-only guard is one of the context's save interceptors.
+        services.AddBillingModule(configuration);
+        services.AddLocalization();
+        // What the send path reaches (notify handlers, visit links, work reports), as the host registers it.
+        services.AddWorkReportsModule();
+        services.AddPartsModule();
+        services.AddVisitsModule();
+        services.AddSchedulingModule();
+        services.AddKnowledgeModule();
         services.AddSingleton(TimeProvider.System);
         return new BenchmarkApp(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }));
     }

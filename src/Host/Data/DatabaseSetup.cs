@@ -88,7 +88,7 @@ public static class DatabaseSetup
         services.AddScoped<IDbContextFactory<AppDbContext>>(sp => new UpcastFactory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
     }
 
-    private static string SqliteConnectionString(string? configured, string contentRoot)
+    internal static string SqliteConnectionString(string? configured, string contentRoot)
     {
         var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? "Data Source=App_Data/aftersales.db" : configured);
         if (!Path.IsPathRooted(builder.DataSource) && builder.DataSource != ":memory:")

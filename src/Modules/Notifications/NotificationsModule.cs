@@ -1,7 +1,7 @@
 using AfterSales.Modules.Service;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
+using AfterSales.Modules.Shared;
 
 namespace AfterSales.Modules.Notifications;
 
@@ -18,12 +18,7 @@ public static class NotificationsModule
 
         // Every 10 s by default; 0 turns the poll off, as tests that drive OutboxPoll themselves do.
         var seconds = configuration.GetValue("Notifications:PollSeconds", 10);
-        if (seconds > 0)
-        {
-            services.AddQuartz(quartz => quartz.ScheduleJob<OutboxJob>(trigger => trigger
-                .WithIdentity(OutboxJob.Key.Name)
-                .WithSimpleSchedule(TimeSpan.FromSeconds(seconds))));
-        }
+        services.AddPoll<OutboxJob>(OutboxJob.Key, seconds);
 
         return services;
     }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
+using AfterSales.Modules.Shared;
 
 namespace AfterSales.Modules.Reminders;
 
@@ -19,12 +19,7 @@ public static class RemindersModule
         // Every 5 minutes by default: reminders are due by the day, and quiet hours end on the minute. 0 turns the scan off,
         // as tests that run ReminderScan themselves do.
         var seconds = configuration.GetValue("Reminders:PollSeconds", 300);
-        if (seconds > 0)
-        {
-            services.AddQuartz(quartz => quartz.ScheduleJob<ReminderJob>(trigger => trigger
-                .WithIdentity(ReminderJob.Key.Name)
-                .WithSimpleSchedule(TimeSpan.FromSeconds(seconds))));
-        }
+        services.AddPoll<ReminderJob>(ReminderJob.Key, seconds);
 
         return services;
     }

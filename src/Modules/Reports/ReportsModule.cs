@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
+using AfterSales.Modules.Shared;
 
 namespace AfterSales.Modules.Reports;
 
@@ -28,12 +28,7 @@ public static class ReportsModule
 
         // Hourly by default: thresholds are per day or week, and a manager need not hear within minutes. 0 turns it off (tests).
         var seconds = configuration.GetValue("Reports:AlertScanSeconds", 3600);
-        if (seconds > 0)
-        {
-            services.AddQuartz(quartz => quartz.ScheduleJob<KpiAlertJob>(trigger => trigger
-                .WithIdentity(KpiAlertJob.Key.Name)
-                .WithSimpleSchedule(TimeSpan.FromSeconds(seconds))));
-        }
+        services.AddPoll<KpiAlertJob>(KpiAlertJob.Key, seconds);
 
         return services;
     }

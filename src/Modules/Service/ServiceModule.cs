@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
+using AfterSales.Modules.Shared;
 
 namespace AfterSales.Modules.Service;
 
@@ -39,14 +39,7 @@ public static class ServiceModule
     public static IServiceCollection AddWorkflowTimers(this IServiceCollection services, IConfiguration configuration)
     {
         var seconds = configuration.GetValue("Workflow:TimerPollSeconds", 15);
-        if (seconds <= 0)
-        {
-            return services;
-        }
-
-        services.AddQuartz(quartz => quartz.ScheduleJob<WorkflowTimersJob>(trigger => trigger
-            .WithIdentity(WorkflowTimersJob.Key.Name)
-            .WithSimpleSchedule(TimeSpan.FromSeconds(seconds))));
+        services.AddPoll<WorkflowTimersJob>(WorkflowTimersJob.Key, seconds);
         return services;
     }
 

@@ -1,7 +1,7 @@
 using AfterSales.Modules.Service;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
+using AfterSales.Modules.Shared;
 
 namespace AfterSales.Modules.Webhooks;
 
@@ -18,12 +18,7 @@ public static class WebhooksModule
         services.AddScoped<WebhookBook>();
         services.AddScoped<IRequestActionHandler, WebhookHandler>();
         var seconds = configuration.GetValue("Webhooks:PollSeconds", 10);
-        if (seconds > 0)
-        {
-            services.AddQuartz(quartz => quartz.ScheduleJob<WebhookJob>(trigger => trigger
-                .WithIdentity(WebhookJob.Key.Name)
-                .WithSimpleSchedule(TimeSpan.FromSeconds(seconds))));
-        }
+        services.AddPoll<WebhookJob>(WebhookJob.Key, seconds);
 
         return services;
     }

@@ -15,7 +15,23 @@ public class AppFactory : WebApplicationFactory<Program>
 {
     public const string Password = "Demo@12345";
 
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"aftersales-it-{Guid.NewGuid():N}.db");
+    private readonly string _databasePath;
+    private readonly bool _ownsDatabase;
+
+    public AppFactory()
+        : this(Path.Combine(Path.GetTempPath(), $"aftersales-it-{Guid.NewGuid():N}.db"), ownsDatabase: true)
+    {
+    }
+
+    /// <summary>A host over <paramref name="databasePath"/>, deleting the file on dispose only when it <paramref name="ownsDatabase"/> (restart tests).</summary>
+    protected AppFactory(string databasePath, bool ownsDatabase)
+    {
+        _databasePath = databasePath;
+        _ownsDatabase = ownsDatabase;
+    }
+
+    /// <summary><c>Quartz:Store</c>: in memory for speed, as most tests fire their polls themselves.</summary>
+    protected virtual string QuartzStore => "Memory";
     private readonly string _storageRoot = Path.Combine(Path.GetTempPath(), $"aftersales-it-files-{Guid.NewGuid():N}");
 
     /// <summary>Permits per minute of the auth rate limits; high so ordinary tests never hit them.</summary>
@@ -46,6 +62,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Webhooks:PollSeconds", "0");
         builder.UseSetting("Reminders:PollSeconds", "0");
         builder.UseSetting("RequestChanges:PollSeconds", "0");
+        builder.UseSetting("Quartz:Store", QuartzStore);
     }
 
     /// <summary>A client that follows no redirects and keeps cookies.</summary>
@@ -95,7 +112,7 @@ public class AppFactory : WebApplicationFactory<Program>
     {
         // Pooled connections keep the file open; only idle ones are closed, other hosts' busy ones are untouched.
         SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm" })
+        foreach (var file in _ownsDatabase ? new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm" } : [])
         {
             try
             {
