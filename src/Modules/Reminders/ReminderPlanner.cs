@@ -65,6 +65,13 @@ public sealed class ReminderPlanner(IDbFactory<IRemindersDb> dbFactory, ITenantC
             return planned;
         }
 
+        if (rule.Kind.IsCareEventKind())
+        {
+            var planned = await CareEventPlanner.PlanAsync(db, rule, today, clock.GetUtcNow(), zone, cancellationToken);
+            await db.ReminderRules.Where(r => r.Id == ruleId).ExecuteUpdateAsync(set => set.SetProperty(r => r.PlannedOn, today), cancellationToken);
+            return planned;
+        }
+
         if (rule.Kind.IsCareKind())
         {
             var planned = await CarePlanner.PlanAsync(db, rule, today, zone, cancellationToken);
