@@ -15,48 +15,50 @@ public sealed class FollowUpDesk(IDbFactory<IRemindersDb> dbFactory, ICurrentUse
         using var db = dbFactory.Create();
         var rows = from t in db.FollowUpTasks.AsNoTracking()
                    join c in db.Customers.AsNoTracking() on t.CustomerId equals c.Id
-                   select new FollowUpRow(t.Id, t.DueDate, t.Subject, t.CustomerId, c.Name, c.Code, c.Phone, t.AssigneeName, t.AssigneeRole, t.IsDone, t.Notes, t.DoneAt,
-                       t.DoneBy, t.AssigneeId, t.RuleId != null);
+                   select new { Task = t, Customer = c };
         rows = query.State switch
         {
-            FollowUpState.Open => rows.Where(r => !r.IsDone),
-            FollowUpState.Done => rows.Where(r => r.IsDone),
+            FollowUpState.Open => rows.Where(r => !r.Task.IsDone),
+            FollowUpState.Done => rows.Where(r => r.Task.IsDone),
             _ => rows,
         };
         if (query.CustomerId is { } customerId)
         {
-            rows = rows.Where(r => r.CustomerId == customerId);
+            rows = rows.Where(r => r.Task.CustomerId == customerId);
         }
 
         if (!string.IsNullOrWhiteSpace(query.Role))
         {
-            rows = rows.Where(r => r.AssigneeRole == query.Role);
+            rows = rows.Where(r => r.Task.AssigneeRole == query.Role);
         }
 
         if (query.MineUserId is { } me)
         {
             // Mine: given to me, or to one of my roles and nobody in particular, or to nobody at all.
             var roles = query.MyRoles ?? [];
-            rows = rows.Where(r => r.AssigneeId == me || (r.AssigneeId == null && (r.AssigneeRole == null || roles.Contains(r.AssigneeRole))));
+            rows = rows.Where(r => r.Task.AssigneeId == me || (r.Task.AssigneeId == null && (r.Task.AssigneeRole == null || roles.Contains(r.Task.AssigneeRole))));
         }
 
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var pattern = SearchPattern.Containing(query.Search.Trim());
-            rows = rows.Where(r => EF.Functions.Like(r.Subject, pattern, SearchPattern.Escape) || EF.Functions.Like(r.CustomerName, pattern, SearchPattern.Escape)
-                                   || EF.Functions.Like(r.CustomerCode, pattern, SearchPattern.Escape));
+            rows = rows.Where(r => EF.Functions.Like(r.Task.Subject, pattern, SearchPattern.Escape) || EF.Functions.Like(r.Customer.Name, pattern, SearchPattern.Escape)
+                                   || EF.Functions.Like(r.Customer.Code, pattern, SearchPattern.Escape));
         }
 
         var total = await rows.CountAsync(cancellationToken);
         var descending = query.Descending;
-        IOrderedQueryable<FollowUpRow> ordered = query.SortBy switch
+        var ordered = query.SortBy switch
         {
-            nameof(FollowUpRow.Subject) => descending ? rows.OrderByDescending(r => r.Subject) : rows.OrderBy(r => r.Subject),
-            nameof(FollowUpRow.CustomerName) => descending ? rows.OrderByDescending(r => r.CustomerName) : rows.OrderBy(r => r.CustomerName),
-            nameof(FollowUpRow.AssigneeName) => descending ? rows.OrderByDescending(r => r.AssigneeName) : rows.OrderBy(r => r.AssigneeName),
-            _ => descending ? rows.OrderByDescending(r => r.DueDate) : rows.OrderBy(r => r.DueDate),
+            nameof(FollowUpRow.Subject) => descending ? rows.OrderByDescending(r => r.Task.Subject) : rows.OrderBy(r => r.Task.Subject),
+            nameof(FollowUpRow.CustomerName) => descending ? rows.OrderByDescending(r => r.Customer.Name) : rows.OrderBy(r => r.Customer.Name),
+            nameof(FollowUpRow.AssigneeName) => descending ? rows.OrderByDescending(r => r.Task.AssigneeName) : rows.OrderBy(r => r.Task.AssigneeName),
+            _ => descending ? rows.OrderByDescending(r => r.Task.DueDate) : rows.OrderBy(r => r.Task.DueDate),
         };
-        var items = await ordered.ThenBy(r => r.Id).Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 100)).ToListAsync(cancellationToken);
+        var items = await ordered.ThenBy(r => r.Task.Id).Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 100))
+            .Select(r => new FollowUpRow(r.Task.Id, r.Task.DueDate, r.Task.Subject, r.Task.CustomerId, r.Customer.Name, r.Customer.Code, r.Customer.Phone, r.Task.AssigneeName,
+                r.Task.AssigneeRole, r.Task.IsDone, r.Task.Notes, r.Task.DoneAt, r.Task.DoneBy, r.Task.AssigneeId, r.Task.RuleId != null))
+            .ToListAsync(cancellationToken);
         return (items, total);
     }
 

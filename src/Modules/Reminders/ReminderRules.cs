@@ -75,9 +75,10 @@ public static partial class ReminderRules
             ValidateCare(input, errors);
         }
 
-        if ((input.CreatesRequest || input.Kind.IsFollowUpKind()) && !input.ToCustomer && role is null && !input.Robot)
+        if ((input.CreatesRequest && !input.ToCustomer && role is null && !input.Robot)
+            || (input.Kind.IsFollowUpKind() && !input.InApp && !input.Email && !input.Sms && !input.Robot))
         {
-            // The planned request or the follow-up task is what the rule does; it tells nobody, so no channel is needed.
+            // The planned request or the follow-up task is what the rule does; telling someone as well is a choice, not a need.
         }
         else if (!input.InApp && !input.Email && !input.Sms && !input.Robot)
         {
