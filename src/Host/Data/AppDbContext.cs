@@ -116,6 +116,9 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<AfterSales.Modules.Scheduling.Appointment> Appointments => Set<AfterSales.Modules.Scheduling.Appointment>();
     public DbSet<AfterSales.Modules.Reminders.ReminderRule> ReminderRules => Set<AfterSales.Modules.Reminders.ReminderRule>();
     public DbSet<AfterSales.Modules.Reminders.DueReminder> DueReminders => Set<AfterSales.Modules.Reminders.DueReminder>();
+    public DbSet<AfterSales.Modules.Reminders.CareEntry> CareEntries => Set<AfterSales.Modules.Reminders.CareEntry>();
+    public DbSet<AfterSales.Modules.Reminders.FollowUpTask> FollowUpTasks => Set<AfterSales.Modules.Reminders.FollowUpTask>();
+    public DbSet<AfterSales.Modules.Notifications.TenantMailSettings> TenantMailSettings => Set<AfterSales.Modules.Notifications.TenantMailSettings>();
     public DbSet<AfterSales.Modules.Knowledge.KnowledgeArticle> KnowledgeArticles => Set<AfterSales.Modules.Knowledge.KnowledgeArticle>();
     public DbSet<AfterSales.Modules.Knowledge.KnowledgeTerm> KnowledgeTerms => Set<AfterSales.Modules.Knowledge.KnowledgeTerm>();
     public DbSet<AfterSales.Modules.Knowledge.ArticleFile> ArticleFiles => Set<AfterSales.Modules.Knowledge.ArticleFile>();

@@ -73,6 +73,7 @@ public static class IdentitySetup
 
         services.AddOptions<SmtpOptions>().BindConfiguration("Smtp");
         services.AddSingleton<IAppEmailSender, MailKitEmailSender>();
+        services.AddSingleton<IMailTransport, MailKitTransport>();
         services.AddScoped<ICurrentUser, CurrentUser>();
         return services;
     }

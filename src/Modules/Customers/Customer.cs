@@ -24,6 +24,9 @@ public class Customer : ITenantOwned, IAuditable
     public string? Phone { get; set; }
     public string? Email { get; set; }
     public string? Notes { get; set; }
+
+    /// <summary>A person's birthday, for the tenant's birthday greetings; the year may be a guess.</summary>
+    public DateOnly? Birthday { get; set; }
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
 
     /// <summary>Changes on every save; two people editing the same customer cannot overwrite each other.</summary>

@@ -19,6 +19,7 @@ public sealed class CustomerImport(IDbFactory<ICustomersDb> dbFactory, ImportWri
         new("Tags", "Tags", "标签"),
         new("ContactName", "Contact", "联系人"),
         new("ContactPhone", "Contact phone", "联系人电话"),
+        new("Birthday", "Birthday", "生日"),
     ];
 
     public async Task<ImportPreview<CustomerInput>> CheckAsync(
@@ -54,6 +55,7 @@ public sealed class CustomerImport(IDbFactory<ICustomersDb> dbFactory, ImportWri
                 Email = row.Cell("Email"),
                 Address = row.Cell("Address"),
                 Tags = row.Cell("Tags"),
+                Birthday = ImportSheet.Date(row, "Birthday", problems),
             };
             if (row.Cell("ContactName") is { } contact)
             {

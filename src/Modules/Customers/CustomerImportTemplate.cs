@@ -16,7 +16,7 @@ internal static class CustomerImportTemplate
     {
         var chinese = CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
         string[] example = ["C9001", chinese ? "示例科技有限公司" : "Example Ltd.", chinese ? "企业" : "Company", "A", chinese ? "华东" : "North",
-            "021-5555 0000", "service@example.com", "", "", chinese ? "张三" : "Jane Doe", "13800000000"];
+            "021-5555 0000", "service@example.com", "", "", chinese ? "张三" : "Jane Doe", "13800000000", ""];
         return ExcelExport.TemplateAsync(CustomerImport.Columns, example, "customer-import-template", cancellationToken);
     }
 }

@@ -13,6 +13,7 @@ public sealed class CustomerInput
     public string? Phone { get; set; }
     public string? Email { get; set; }
     public string? Notes { get; set; }
+    public DateOnly? Birthday { get; set; }
     public List<ContactInput> Contacts { get; set; } = [];
     public List<AddressInput> Addresses { get; set; } = [];
 
@@ -49,6 +50,7 @@ public sealed class CustomerInput
         Phone = customer.Phone,
         Email = customer.Email,
         Notes = customer.Notes,
+        Birthday = customer.Birthday,
         Contacts = customer.Contacts.Select(c => new ContactInput { Name = c.Name, Phone = c.Phone, Email = c.Email, Role = c.Role }).ToList(),
         Addresses = customer.Addresses.OrderBy(a => a.Label)
             .Select(a => new AddressInput { Label = a.Label, Region = a.Region, Address = a.Address, ContactName = a.ContactName, Phone = a.Phone }).ToList(),
@@ -67,6 +69,7 @@ public sealed class CustomerInput
         customer.Phone = Clean(Phone);
         customer.Email = Clean(Email);
         customer.Notes = Clean(Notes);
+        customer.Birthday = Birthday;
         customer.Contacts.Clear();
         customer.Contacts.AddRange(Contacts.Select(c => new CustomerContact
         {

@@ -9,6 +9,10 @@ public static partial class CustomerRules
     public const int CodeLength = 32;
     public const int NameLength = 200;
 
+    /// <summary>Birthdays outside these years are typing mistakes (a two-digit year, a date of purchase).</summary>
+    public const int MinBirthYear = 1900;
+    public const int MaxBirthYear = 2100;
+
     public static Dictionary<string, string[]> Validate(CustomerInput input)
     {
         var errors = new Dictionary<string, List<string>>();
@@ -40,6 +44,11 @@ public static partial class CustomerRules
         if (!IsPhone(input.Phone))
         {
             Add(nameof(input.Phone), "Validation.Phone");
+        }
+
+        if (input.Birthday is { } birthday && (birthday.Year < MinBirthYear || birthday.Year > MaxBirthYear))
+        {
+            Add(nameof(input.Birthday), "Validation.Birthday");
         }
 
         for (var i = 0; i < input.Contacts.Count; i++)

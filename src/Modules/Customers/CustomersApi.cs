@@ -14,13 +14,13 @@ internal static class CustomersApi
     public sealed record CustomerResponse(
         Guid Id, string Code, string Name, CustomerKind Kind, string? Level, string? Tags, string? Region, string? Address,
         string? Phone, string? Email, string? Notes, DateTimeOffset CreatedAt, IReadOnlyList<CustomerInput.ContactInput> Contacts,
-        IReadOnlyList<CustomerInput.AddressInput> Addresses)
+        IReadOnlyList<CustomerInput.AddressInput> Addresses, DateOnly? Birthday)
     {
         public static CustomerResponse From(Customer c)
         {
             var input = CustomerInput.From(c);
             return new(c.Id, c.Code, c.Name, c.Kind, c.Level, c.Tags, c.Region, c.Address, c.Phone, c.Email, c.Notes, c.CreatedAt,
-                input.Contacts.OrderBy(k => k.Name).ToList(), input.Addresses);
+                input.Contacts.OrderBy(k => k.Name).ToList(), input.Addresses, c.Birthday);
         }
     }
 

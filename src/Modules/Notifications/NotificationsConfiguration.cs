@@ -50,3 +50,18 @@ internal sealed class NotificationTemplateConfiguration : IEntityTypeConfigurati
         builder.HasIndex(t => new { t.TenantId, t.Key }).IsUnique();
     }
 }
+
+internal sealed class TenantMailSettingsConfiguration : IEntityTypeConfiguration<TenantMailSettings>
+{
+    public void Configure(EntityTypeBuilder<TenantMailSettings> builder)
+    {
+        builder.ToTable("TenantMailSettings");
+        builder.Property(s => s.Host).HasMaxLength(MailSettingsBook.HostLength).IsRequired();
+        builder.Property(s => s.UserName).HasMaxLength(256);
+        builder.Property(s => s.ProtectedPassword).HasMaxLength(2000);
+        builder.Property(s => s.FromAddress).HasMaxLength(256).IsRequired();
+        builder.Property(s => s.FromName).HasMaxLength(128);
+        builder.Property(s => s.ConcurrencyStamp).HasMaxLength(32).IsConcurrencyToken();
+        builder.HasIndex(s => s.TenantId).IsUnique();
+    }
+}

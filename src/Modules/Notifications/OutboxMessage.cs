@@ -12,7 +12,7 @@ public class OutboxMessage : ITenantOwned, IRetriedDelivery
     public string TenantId { get; set; } = "";
     public DeliveryChannel Channel { get; set; }
 
-    /// <summary>User id (in-app), e-mail address (e-mail).</summary>
+    /// <summary>User id (in-app), e-mail address (e-mail), phone number (SMS), robot endpoint id (group robot).</summary>
     public string Recipient { get; set; } = "";
     public string? RecipientName { get; set; }
     public string TemplateKey { get; set; } = "";
@@ -37,6 +37,10 @@ public enum DeliveryChannel
 {
     InApp = 0,
     Email = 1,
+    Sms = 2,
+
+    /// <summary>A WeCom, DingTalk or Feishu group robot of the tenant's webhooks.</summary>
+    Robot = 3,
 }
 
 public enum DeliveryStatus

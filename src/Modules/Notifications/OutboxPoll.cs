@@ -71,7 +71,7 @@ public sealed class OutboxPoll(IServiceScopeFactory scopes, TenantScopeFactory t
 
         await using var scope = opened;
         var tenant = scope.ServiceProvider.GetRequiredService<ITenantContext>().Tenant!;
-        var mail = scope.ServiceProvider.GetRequiredService<IAppEmailSender>();
+        var mail = scope.ServiceProvider.GetRequiredService<TenantMail>();
         using var db = scope.ServiceProvider.GetRequiredService<IDbFactory<INotificationsDb>>().Create();
         var messages = await db.OutboxMessages.Where(m => ids.Contains(m.Id) && m.Status == DeliveryStatus.Pending).OrderBy(m => m.Id).ToListAsync(cancellationToken);
         var delivered = 0;
@@ -88,6 +88,15 @@ public sealed class OutboxPoll(IServiceScopeFactory scopes, TenantScopeFactory t
                         UserId = message.Recipient, Title = message.Subject, Body = message.Body, Link = message.Link, CreatedAt = now,
                     });
                     readers.Add(message.Recipient);
+                }
+                else if (message.Channel == DeliveryChannel.Sms)
+                {
+                    await scope.ServiceProvider.GetRequiredService<ISmsSender>().SendAsync(message.Recipient, message.Body, cancellationToken);
+                }
+                else if (message.Channel == DeliveryChannel.Robot)
+                {
+                    var endpointId = Guid.Parse(message.Recipient);
+                    await scope.ServiceProvider.GetRequiredService<IGroupRobots>().PostAsync(endpointId, message.Subject, message.Body, cancellationToken);
                 }
                 else
                 {

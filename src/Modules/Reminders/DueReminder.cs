@@ -16,6 +16,9 @@ public class DueReminder : ITenantOwned
     /// <summary>The unit of a unit kind's reminder; null for a request's.</summary>
     public Guid? SerialNumberId { get; set; }
 
+    /// <summary>The customer of a birthday greeting; null for the other kinds.</summary>
+    public Guid? CustomerId { get; set; }
+
     /// <summary>The request of a request kind's reminder; null for a unit's.</summary>
     public Guid? ServiceRequestId { get; set; }
 

@@ -8,6 +8,10 @@ public interface IRemindersDb : IDisposable
     DbSet<ReminderRule> ReminderRules { get; }
     DbSet<DueReminder> DueReminders { get; }
 
+    /// <summary>Customer care: gifts and points, and the follow-up calls rules and staff open.</summary>
+    DbSet<CareEntry> CareEntries { get; }
+    DbSet<FollowUpTask> FollowUpTasks { get; }
+
     /// <summary>Warranty reminders count down to the units' warranty end and are addressed to their owners.</summary>
     DbSet<AfterSales.Modules.Products.SerialNumber> SerialNumbers { get; }
     DbSet<AfterSales.Modules.Customers.Customer> Customers { get; }

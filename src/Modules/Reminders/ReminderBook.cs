@@ -5,7 +5,7 @@ namespace AfterSales.Modules.Reminders;
 
 /// <summary>The tenant's reminder rules as the admin page keeps them, with what each has coming up.</summary>
 public sealed class ReminderBook(IDbFactory<IRemindersDb> dbFactory, ReminderPlanner planner, ReminderSender sender, TimeProvider clock,
-    AfterSales.Tenancy.ITenantContext tenantContext)
+    AfterSales.Tenancy.ITenantContext tenantContext, IGroupRobots robots)
 {
     public async Task<IReadOnlyList<ReminderRuleRow>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -42,6 +42,12 @@ public sealed class ReminderBook(IDbFactory<IRemindersDb> dbFactory, ReminderPla
         }
 
         await CheckCareAsync(db, input, errors, cancellationToken);
+        if (input.Robot && input.RobotEndpointId is { } robotId && !errors.ContainsKey(nameof(input.RobotEndpointId))
+            && !(await robots.ListAsync(cancellationToken)).Any(r => r.Id == robotId))
+        {
+            // Another tenant's endpoint, a generic one, or one switched off meanwhile.
+            errors[nameof(input.RobotEndpointId)] = "Reminders.Validation.Robot";
+        }
         if (errors.Count > 0)
         {
             return new ReminderSaveResult(ReminderSaveStatus.Invalid, errors);
@@ -67,7 +73,9 @@ public sealed class ReminderBook(IDbFactory<IRemindersDb> dbFactory, ReminderPla
         rule.ToCustomer = input.ToCustomer;
         rule.ToAssignee = input.ToAssignee;
         rule.StaffRole = string.IsNullOrWhiteSpace(input.StaffRole) ? null : input.StaffRole.Trim();
-        rule.Channels = (input.InApp ? ReminderChannels.InApp : 0) | (input.Email ? ReminderChannels.Email : 0);
+        rule.Channels = (input.InApp ? ReminderChannels.InApp : 0) | (input.Email ? ReminderChannels.Email : 0) | (input.Sms ? ReminderChannels.Sms : 0)
+                        | (input.Robot ? ReminderChannels.Robot : 0);
+        rule.RobotEndpointId = input.Robot ? input.RobotEndpointId : null;
         rule.SubjectZh = input.SubjectZh.Trim();
         rule.SubjectEn = input.SubjectEn.Trim();
         rule.BodyZh = input.BodyZh.Trim();
@@ -112,6 +120,9 @@ public sealed class ReminderBook(IDbFactory<IRemindersDb> dbFactory, ReminderPla
             errors[nameof(input.ServiceTypeId)] = "Reminders.Validation.ServiceType";
         }
     }
+
+    /// <summary>The tenant's active group robots, for the dialog's robot channel.</summary>
+    public Task<IReadOnlyList<GroupRobot>> RobotsAsync(CancellationToken cancellationToken = default) => robots.ListAsync(cancellationToken);
 
     /// <summary>The most product models one rule names.</summary>
     public const int MaxModels = 50;
@@ -178,7 +189,16 @@ public sealed class ReminderBook(IDbFactory<IRemindersDb> dbFactory, ReminderPla
         var until = today.AddDays(ReminderSchedule.HorizonDays);
         var due = db.DueReminders.AsNoTracking().Where(r => r.RuleId == ruleId && r.DueDate <= until
                                                             && (r.State == DueReminderState.Pending || (r.DueDate >= today && r.State == DueReminderState.Sent)));
-        if (rule.Kind.IsCareKind())
+        if (rule.Kind == ReminderKind.Birthday)
+        {
+            var rows = await (from r in due
+                              join c in db.Customers.AsNoTracking() on r.CustomerId equals c.Id
+                              orderby r.DueDate, c.Name
+                              select new { r.Id, c.Code, c.Name, r.DueDate, r.OffsetDays, r.State, r.DueAt }).Take(max).ToListAsync(cancellationToken);
+            return rows.Select(r => new UpcomingReminder(r.Id, r.Code, r.Name, r.DueDate, r.OffsetDays, r.DueDate.AddDays(r.OffsetDays), null, r.State, r.DueAt)).ToList();
+        }
+
+        if (rule.Kind.IsCareKind() || rule.Kind is ReminderKind.PurchaseAnniversary or ReminderKind.FollowUpAfterPurchase)
         {
             // The date shown beside each is the visit's or the replacement's day the reminder counts down to.
             var rows = await (from r in due
@@ -188,10 +208,13 @@ public sealed class ReminderBook(IDbFactory<IRemindersDb> dbFactory, ReminderPla
                               orderby r.DueDate, s.Number
                               select new { r.Id, s.Number, Customer = c == null ? null : c.Name, r.DueDate, r.OffsetDays, r.State, r.DueAt })
                 .Take(max).ToListAsync(cancellationToken);
-            return rows.Select(r => new UpcomingReminder(r.Id, r.Number, r.Customer, r.DueDate, r.OffsetDays, r.DueDate.AddDays(r.OffsetDays), null, r.State, r.DueAt)).ToList();
+            // A follow-up counts from the purchase before it, the others to their day after it.
+            var sign = rule.Kind == ReminderKind.FollowUpAfterPurchase ? -1 : 1;
+            return rows.Select(r => new UpcomingReminder(r.Id, r.Number, r.Customer, r.DueDate, r.OffsetDays, r.DueDate.AddDays(sign * r.OffsetDays), null, r.State, r.DueAt))
+                .ToList();
         }
 
-        if (rule.Kind.IsRequestKind())
+        if (rule.Kind.IsRequestKind() || rule.Kind == ReminderKind.FollowUpAfterClose)
         {
             return await (from r in due
                           join q in db.ServiceRequests.AsNoTracking() on r.ServiceRequestId equals q.Id

@@ -6,12 +6,22 @@ namespace AfterSales.Modules.Reminders;
 public static class ReminderKinds
 {
     public static readonly IReadOnlyList<ReminderKind> All = [ReminderKind.WarrantyExpiry, ReminderKind.RequestDueSoon, ReminderKind.RequestOverdue, ReminderKind.RequestNoResponse,
-        ReminderKind.MaintenancePlan, ReminderKind.ConsumableReplacement];
+        ReminderKind.MaintenancePlan, ReminderKind.ConsumableReplacement, ReminderKind.Birthday, ReminderKind.PurchaseAnniversary, ReminderKind.FollowUpAfterClose,
+        ReminderKind.FollowUpAfterPurchase];
 
     public static bool IsRequestKind(this ReminderKind kind) => kind is ReminderKind.RequestDueSoon or ReminderKind.RequestOverdue or ReminderKind.RequestNoResponse;
 
     /// <summary>Maintenance plans and consumables: planned per unit of the rule's models, by the day.</summary>
     public static bool IsCareKind(this ReminderKind kind) => kind is ReminderKind.MaintenancePlan or ReminderKind.ConsumableReplacement;
+
+    /// <summary>Birthday and purchase anniversary greetings: planned per customer or unit once a year, by the day.</summary>
+    public static bool IsGreetingKind(this ReminderKind kind) => kind is ReminderKind.Birthday or ReminderKind.PurchaseAnniversary;
+
+    /// <summary>Follow-up calls: each reminder opens a task for staff, days after a request closed or a unit was bought.</summary>
+    public static bool IsFollowUpKind(this ReminderKind kind) => kind is ReminderKind.FollowUpAfterClose or ReminderKind.FollowUpAfterPurchase;
+
+    /// <summary>The kinds <see cref="CareEventPlanner"/> plans: greetings and follow-ups.</summary>
+    public static bool IsCareEventKind(this ReminderKind kind) => kind.IsGreetingKind() || kind.IsFollowUpKind();
 
     /// <summary>The smallest and largest offset of the kind: days for warranty ends and waiting, hours around deadlines.</summary>
     public static (int Min, int Max) OffsetRange(ReminderKind kind) => kind switch
@@ -21,6 +31,10 @@ public static class ReminderKinds
         ReminderKind.RequestNoResponse => (1, 90),
         // 0: on the visit's or replacement's day itself.
         ReminderKind.MaintenancePlan or ReminderKind.ConsumableReplacement => (0, ReminderSchedule.MaxOffset),
+        // Days before the day (0: on it); a greeting more than a month ahead reads oddly.
+        ReminderKind.Birthday or ReminderKind.PurchaseAnniversary => (0, 30),
+        // Days after closing or buying.
+        ReminderKind.FollowUpAfterClose or ReminderKind.FollowUpAfterPurchase => (1, ReminderSchedule.MaxOffset),
         _ => (ReminderSchedule.MinOffset, ReminderSchedule.MaxOffset),
     };
 
@@ -49,6 +63,10 @@ public static class ReminderKinds
     {
         ReminderKind.MaintenancePlan => ["serialNumber", "model", "customer", "visitDate", "days", "company"],
         ReminderKind.ConsumableReplacement => ["serialNumber", "model", "customer", "consumable", "dueDate", "days", "company"],
+        ReminderKind.Birthday => ["customer", "birthday", "days", "company"],
+        ReminderKind.PurchaseAnniversary => ["serialNumber", "model", "customer", "purchaseDate", "years", "days", "company"],
+        ReminderKind.FollowUpAfterPurchase => ["serialNumber", "model", "customer", "purchaseDate", "days", "company"],
+        ReminderKind.FollowUpAfterClose => ["number", "subject", "customer", "closedOn", "days", "company"],
         _ when kind.IsRequestKind() => ["number", "subject", "customer", "assignee", "deadline", "hours", "days", "company"],
         _ => ReminderRules.Placeholders,
     };
@@ -61,6 +79,10 @@ public static class ReminderKinds
         ReminderKind.RequestNoResponse => "reminder.request-no-response",
         ReminderKind.MaintenancePlan => "reminder.maintenance-plan",
         ReminderKind.ConsumableReplacement => "reminder.consumable",
+        ReminderKind.Birthday => "care.birthday",
+        ReminderKind.PurchaseAnniversary => "care.anniversary",
+        ReminderKind.FollowUpAfterClose => "care.follow-up-closed",
+        ReminderKind.FollowUpAfterPurchase => "care.follow-up-purchase",
         _ => ReminderRules.TemplateKey,
     };
 
@@ -91,6 +113,11 @@ public static class ReminderKinds
                 BodyZh = "{{customer}}，您好：\n您的 {{model}}（序列号 {{serialNumber}}）的{{consumable}}将在 {{days}} 天后（{{dueDate}}）到达使用寿命，请联系{{company}}预约更换。",
                 BodyEn = "Dear {{customer}},\nthe {{consumable}} of your {{model}} (serial number {{serialNumber}}) reaches the end of its life in {{days}} days, on {{dueDate}}. Please contact {{company}} to have it replaced.",
             };
+        }
+
+        if (kind.IsCareEventKind())
+        {
+            return CareEvents.NewInput(kind);
         }
 
         if (!kind.IsRequestKind())

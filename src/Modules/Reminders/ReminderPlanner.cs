@@ -28,7 +28,9 @@ public sealed class ReminderPlanner(IDbFactory<IRemindersDb> dbFactory, ITenantC
         using (var db = dbFactory.Create())
         {
             ids = await db.ReminderRules.AsNoTracking().Where(r => r.IsEnabled && (r.PlannedOn == null || r.PlannedOn != today
-                || r.Kind == ReminderKind.RequestDueSoon || r.Kind == ReminderKind.RequestOverdue || r.Kind == ReminderKind.RequestNoResponse)).Select(r => r.Id).ToListAsync(cancellationToken);
+                || r.Kind == ReminderKind.RequestDueSoon || r.Kind == ReminderKind.RequestOverdue || r.Kind == ReminderKind.RequestNoResponse
+                // Requests close all day long; a follow-up a day after one closed this morning is planned by the next scan, not tomorrow's.
+                || r.Kind == ReminderKind.FollowUpAfterClose)).Select(r => r.Id).ToListAsync(cancellationToken);
         }
 
         var added = 0;
@@ -61,6 +63,13 @@ public sealed class ReminderPlanner(IDbFactory<IRemindersDb> dbFactory, ITenantC
         if (rule.Kind.IsRequestKind())
         {
             var planned = await RequestReminderPlanner.PlanAsync(db, rule, clock.GetUtcNow(), zone, cancellationToken);
+            await db.ReminderRules.Where(r => r.Id == ruleId).ExecuteUpdateAsync(set => set.SetProperty(r => r.PlannedOn, today), cancellationToken);
+            return planned;
+        }
+
+        if (rule.Kind.IsCareEventKind())
+        {
+            var planned = await CareEventPlanner.PlanAsync(db, rule, today, clock.GetUtcNow(), zone, cancellationToken);
             await db.ReminderRules.Where(r => r.Id == ruleId).ExecuteUpdateAsync(set => set.SetProperty(r => r.PlannedOn, today), cancellationToken);
             return planned;
         }

@@ -29,6 +29,9 @@ public class ReminderRule : ITenantOwned, IAuditable
     /// <summary>Every staff member with this role, on the channels chosen; null for none.</summary>
     public string? StaffRole { get; set; }
     public ReminderChannels Channels { get; set; } = ReminderChannels.Email;
+
+    /// <summary>The group robot (a WeCom, DingTalk or Feishu endpoint of the Webhooks page) the robot channel posts to.</summary>
+    public Guid? RobotEndpointId { get; set; }
     public string SubjectZh { get; set; } = "";
     public string SubjectEn { get; set; } = "";
     public string BodyZh { get; set; } = "";
@@ -84,6 +87,18 @@ public enum ReminderKind
 
     /// <summary>Days before a consumable of the unit's model is due for replacement.</summary>
     ConsumableReplacement = 21,
+
+    /// <summary>Days before a customer's birthday (0: on the day), once a year.</summary>
+    Birthday = 30,
+
+    /// <summary>Days before the anniversary of a unit's purchase (its warranty start without one), once a year from the first.</summary>
+    PurchaseAnniversary = 31,
+
+    /// <summary>Days after a request was closed: a follow-up call for staff, as a task.</summary>
+    FollowUpAfterClose = 32,
+
+    /// <summary>Days after a unit was bought: a follow-up call for staff, as a task.</summary>
+    FollowUpAfterPurchase = 33,
 }
 
 public enum MaintenanceAction
@@ -101,4 +116,10 @@ public enum ReminderChannels
     None = 0,
     InApp = 1,
     Email = 2,
+
+    /// <summary>A text message to the customer's phone through the configured SMS provider.</summary>
+    Sms = 4,
+
+    /// <summary>A message to the rule's group robot (WeCom, DingTalk, Feishu), signed as its platform requires.</summary>
+    Robot = 8,
 }

@@ -60,7 +60,12 @@ public static partial class ReminderRules
         {
             errors[nameof(input.StaffRole)] = "Reminders.Validation.UnitAudience";
         }
-        else if (!input.ToCustomer && !input.ToAssignee && role is null && !input.CreatesRequest)
+        else if (input.Kind.IsFollowUpKind() && input.ToCustomer)
+        {
+            // A follow-up is a call staff make; the customer hears of it when the phone rings.
+            errors[nameof(input.StaffRole)] = "Reminders.Validation.FollowUpAudience";
+        }
+        else if (!input.ToCustomer && !input.ToAssignee && role is null && !input.CreatesRequest && !input.Robot && !input.Kind.IsFollowUpKind())
         {
             errors[nameof(input.StaffRole)] = "Reminders.Validation.Audience";
         }
@@ -70,18 +75,23 @@ public static partial class ReminderRules
             ValidateCare(input, errors);
         }
 
-        if (input.CreatesRequest && !input.ToCustomer && role is null)
+        if ((input.CreatesRequest && !input.ToCustomer && role is null && !input.Robot)
+            || (input.Kind.IsFollowUpKind() && !input.InApp && !input.Email && !input.Sms && !input.Robot))
         {
-            // The planned request is what the rule does; it tells nobody, so no channel is needed.
+            // The planned request or the follow-up task is what the rule does; telling someone as well is a choice, not a need.
         }
-        else if (!input.InApp && !input.Email)
+        else if (!input.InApp && !input.Email && !input.Sms && !input.Robot)
         {
             errors[nameof(input.Email)] = "Reminders.Validation.Channel";
         }
-        else if (input.ToCustomer && !input.Email)
+        else if (input.ToCustomer && !input.Email && !input.Sms)
         {
             // Customers have no in-app inbox until the portal has one.
             errors[nameof(input.Email)] = "Reminders.Validation.CustomerByEmail";
+        }
+        else if (input.Robot && input.RobotEndpointId is null)
+        {
+            errors[nameof(input.RobotEndpointId)] = "Reminders.Validation.Robot";
         }
 
         foreach (var (field, text, length) in new[]
@@ -157,6 +167,13 @@ public sealed class ReminderRuleInput
     public string? StaffRole { get; set; }
     public bool InApp { get; set; }
     public bool Email { get; set; }
+
+    /// <summary>A text message to the customer's phone.</summary>
+    public bool Sms { get; set; }
+
+    /// <summary>A message to the group robot <see cref="RobotEndpointId"/>.</summary>
+    public bool Robot { get; set; }
+    public Guid? RobotEndpointId { get; set; }
     public string SubjectZh { get; set; } = "";
     public string SubjectEn { get; set; } = "";
     public string BodyZh { get; set; } = "";
@@ -176,6 +193,7 @@ public sealed class ReminderRuleInput
         ProductModelIds = [.. rule.ProductModelIds], IntervalMonths = rule.IntervalMonths, Action = rule.Action, ServiceTypeId = rule.ServiceTypeId,
         Name = rule.Name, Kind = rule.Kind, OffsetDays = string.Join(", ", rule.Offsets), ToCustomer = rule.ToCustomer, ToAssignee = rule.ToAssignee, StaffRole = rule.StaffRole,
         InApp = rule.Channels.HasFlag(ReminderChannels.InApp), Email = rule.Channels.HasFlag(ReminderChannels.Email),
+        Sms = rule.Channels.HasFlag(ReminderChannels.Sms), Robot = rule.Channels.HasFlag(ReminderChannels.Robot), RobotEndpointId = rule.RobotEndpointId,
         SubjectZh = rule.SubjectZh, SubjectEn = rule.SubjectEn, BodyZh = rule.BodyZh, BodyEn = rule.BodyEn,
         QuietFrom = rule.QuietFrom, QuietUntil = rule.QuietUntil, IsEnabled = rule.IsEnabled,
     };

@@ -77,7 +77,8 @@ public sealed class ReminderSender(
         var requestIds = reminders.Where(r => r.ServiceRequestId != null).Select(r => r.ServiceRequestId!.Value).Distinct().ToList();
         var requests = requestIds.Count == 0 ? [] : await db.ServiceRequests.AsNoTracking().Where(r => requestIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
         var standings = requestIds.Count == 0 ? [] : await RequestReminderPlanner.StandingsAsync(db, requestIds, zone, cancellationToken);
-        var customerIds = units.Values.Select(u => u.CustomerId).Concat(requests.Values.Select(r => r.CustomerId)).OfType<Guid>().Distinct().ToList();
+        var customerIds = units.Values.Select(u => u.CustomerId).Concat(requests.Values.Select(r => r.CustomerId)).Concat(reminders.Select(r => r.CustomerId))
+            .OfType<Guid>().Distinct().ToList();
         var customers = customerIds.Count == 0 ? [] : await db.Customers.AsNoTracking().Include(c => c.Contacts).Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         var assigneeIds = requests.Values.Select(r => r.AssigneeId).OfType<string>().Distinct().ToList();
         var assignees = assigneeIds.Count == 0 ? [] : (await staff.ContactsAsync(assigneeIds, cancellationToken)).ToDictionary(c => c.UserId, StringComparer.Ordinal);
@@ -179,7 +180,34 @@ public sealed class ReminderSender(
         Dictionary<string, string?> values;
         string link;
         IReadOnlyList<StaffContact> assignee = [];
-        if (rule.Kind.IsRequestKind())
+        Func<FollowUpTask>? followUp = null;
+        if (rule.Kind.IsCareEventKind())
+        {
+            var unit = reminder.SerialNumberId is { } unitId ? context.Units.GetValueOrDefault(unitId) : null;
+            var request = reminder.ServiceRequestId is { } requestId ? context.Requests.GetValueOrDefault(requestId) : null;
+            customer = (reminder.CustomerId ?? unit?.CustomerId ?? request?.CustomerId) is { } ownerId ? context.Customers.GetValueOrDefault(ownerId) : null;
+            if (customer is null || !CareEventPlanner.Holds(rule, reminder, customer, unit, request, context.Zone))
+            {
+                return Outcome.Cancel(CareEventPlanner.NoteChanged);
+            }
+
+            (values, link) = CareEventValues.Of(rule.Kind, reminder, customer, unit, request, context.Zone, today, context.Company);
+            if (rule.Kind.IsFollowUpKind())
+            {
+                // The task is written in the save that marks the reminder sent, so a rule opens it once however many scans race.
+                var taskId = Guid.NewGuid();
+                link = $"follow-ups/{taskId}";
+                var (words, owner, unitId2, requestId2) = (values, customer.Id, unit?.Id, request?.Id);
+                followUp = () => new FollowUpTask
+                {
+                    Id = taskId, CustomerId = owner, SerialNumberId = unitId2, ServiceRequestId = requestId2, RuleId = rule.Id, DueDate = reminder.DueDate,
+                    Subject = Clip(NotificationRules.Render(context.Zh ? rule.SubjectZh : rule.SubjectEn, words), FollowUpDesk.SubjectLength)!,
+                    Notes = Clip(NotificationRules.Render(context.Zh ? rule.BodyZh : rule.BodyEn, words), FollowUpDesk.NotesLength),
+                    AssigneeRole = rule.StaffRole, CreatedAt = now, CreatedBy = rule.Name,
+                };
+            }
+        }
+        else if (rule.Kind.IsRequestKind())
         {
             var request = reminder.ServiceRequestId is { } requestId ? context.Requests.GetValueOrDefault(requestId) : null;
             var standing = reminder.ServiceRequestId is { } id ? context.Standings.GetValueOrDefault(id) : default;
@@ -280,13 +308,13 @@ public sealed class ReminderSender(
         }
 
         var recipients = await RecipientsAsync(rule, customer, assignee, context.Roles, cancellationToken);
-        if (recipients.Count == 0)
+        if (recipients.Count == 0 && followUp is null)
         {
             return Outcome.Cancel(NoteNoAddress);
         }
 
         var key = ReminderKinds.TemplateKey(rule.Kind);
-        return Outcome.Send(() => recipients.Select(r => Message(r, rule, key, context.Zh, values, link, now)).ToList());
+        return Outcome.Send(() => recipients.Select(r => Message(r, rule, key, context.Zh, values, link, now)).ToList(), followUp: followUp);
     }
 
     private static void Apply(IRemindersDb db, DueReminder reminder, Outcome outcome, DateTimeOffset now)
@@ -303,6 +331,11 @@ public sealed class ReminderSender(
             case OutcomeKind.Send:
                 var messages = outcome.Messages!();
                 db.OutboxMessages.AddRange(messages);
+                if (outcome.FollowUp is { } task)
+                {
+                    db.FollowUpTasks.Add(task());
+                }
+
                 reminder.State = DueReminderState.Sent;
                 reminder.SentAt = now;
                 reminder.Note = null;
@@ -357,6 +390,18 @@ public sealed class ReminderSender(
         foreach (var member in assignee)
         {
             AddStaff(result, rule, member);
+        }
+
+        if (rule.ToCustomer && rule.Channels.HasFlag(ReminderChannels.Sms) && customer is not null
+            && (customer.Phone ?? customer.Contacts.FirstOrDefault(c => !string.IsNullOrWhiteSpace(c.Phone))?.Phone) is { } phone && !string.IsNullOrWhiteSpace(phone))
+        {
+            result.Add(new Recipient(DeliveryChannel.Sms, phone.Trim(), customer.Name));
+        }
+
+        if (rule.Channels.HasFlag(ReminderChannels.Robot) && rule.RobotEndpointId is { } robot)
+        {
+            // The group hears of it whoever else does: the robot is its own audience.
+            result.Add(new Recipient(DeliveryChannel.Robot, robot.ToString(), null));
         }
 
         if (rule.ToCustomer && rule.Channels.HasFlag(ReminderChannels.Email) && customer is not null)
@@ -501,7 +546,7 @@ public sealed class ReminderSender(
 
     // What the scan decided for one reminder; the messages are built when applied, so the one-by-one retry gets fresh rows.
     private sealed record Outcome(OutcomeKind Kind, string? Note = null, DateTimeOffset? WaitUntil = null, Func<List<OutboxMessage>>? Messages = null,
-        Func<RequestInput>? Request = null)
+        Func<RequestInput>? Request = null, Func<FollowUpTask>? FollowUp = null)
     {
         public static readonly Outcome Failed = new(OutcomeKind.Fail);
 
@@ -509,7 +554,8 @@ public sealed class ReminderSender(
 
         public static Outcome Wait(DateTimeOffset until) => new(OutcomeKind.Wait, WaitUntil: until);
 
-        public static Outcome Send(Func<List<OutboxMessage>> messages, Func<RequestInput>? request = null) => new(OutcomeKind.Send, Messages: messages, Request: request);
+        public static Outcome Send(Func<List<OutboxMessage>> messages, Func<RequestInput>? request = null, Func<FollowUpTask>? followUp = null) =>
+            new(OutcomeKind.Send, Messages: messages, Request: request, FollowUp: followUp);
     }
 
     private sealed record SendContext(string Company, TimeZoneInfo Zone, bool Zh, IReadOnlyDictionary<Guid, Products.SerialNumber> Units,

@@ -36,6 +36,8 @@ internal sealed class DueReminderConfiguration : IEntityTypeConfiguration<DueRem
         builder.HasOne<AfterSales.Modules.Service.ServiceRequest>().WithMany().HasForeignKey(r => r.ServiceRequestId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.TenantId, r.RuleId, r.SerialNumberId, r.ConsumableId, r.DueDate }).IsUnique();
         builder.HasIndex(r => new { r.TenantId, r.RuleId, r.ServiceRequestId, r.OffsetDays, r.BasisAt }).IsUnique();
+        // A birthday greeting once per customer, offset and year; no foreign key, as a deleted customer's greeting is cancelled when due.
+        builder.HasIndex(r => new { r.TenantId, r.RuleId, r.CustomerId, r.DueDate }).IsUnique();
         // The scan's query across tenants: pending rows by due time.
         builder.HasIndex(r => new { r.State, r.DueAt });
         builder.HasIndex(r => new { r.TenantId, r.RuleId, r.State, r.DueDate });

@@ -14,6 +14,8 @@ public static class RemindersModule
         services.AddScoped<ReminderSender>();
         services.AddScoped<ReminderBook>();
         services.AddScoped<MaintenancePlans>();
+        services.AddScoped<CareLedger>();
+        services.AddScoped<FollowUpDesk>();
         services.AddScoped<AfterSales.Modules.Products.IWarrantyObserver, WarrantyReminderMover>();
 
         // Every 5 minutes by default: reminders are due by the day, and quiet hours end on the minute. 0 turns the scan off,

@@ -103,13 +103,31 @@ public static class WebhookRules
     /// <summary>The request to post for <paramref name="payload"/> (the event's JSON) to an endpoint of <paramref name="kind"/>.</summary>
     public static HttpRequestMessage Request(WebhookKind kind, string url, string? secret, string eventName, long deliveryId, string payload, DateTimeOffset now)
     {
-        var seconds = now.ToUnixTimeSeconds();
+        var request = kind == WebhookKind.Generic
+            ? new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(payload, Encoding.UTF8, "application/json") }
+            : RobotRequest(kind, url, secret, Title(payload), Markdown(payload), Text(payload), now);
+        request.Headers.Add(EventHeader, eventName);
+        request.Headers.Add(DeliveryHeader, deliveryId.ToString(CultureInfo.InvariantCulture));
+        if (kind == WebhookKind.Generic && !string.IsNullOrEmpty(secret))
+        {
+            request.Headers.Add(SignatureHeader, GenericSignature(secret, now.ToUnixTimeSeconds(), payload));
+        }
+
+        return request;
+    }
+
+    /// <summary>
+    /// A message for a group robot in its platform's format, signed as the platform requires: WeCom markdown (its key is in the
+    /// URL), DingTalk markdown with timestamp and sign in the query, Feishu text with timestamp and sign in the body.
+    /// </summary>
+    public static HttpRequestMessage RobotRequest(WebhookKind kind, string url, string? secret, string title, string markdown, string text, DateTimeOffset now)
+    {
         var target = url;
         string body;
         switch (kind)
         {
             case WebhookKind.WeCom:
-                body = new JsonObject { ["msgtype"] = "markdown", ["markdown"] = new JsonObject { ["content"] = Markdown(payload) } }.ToJsonString();
+                body = new JsonObject { ["msgtype"] = "markdown", ["markdown"] = new JsonObject { ["content"] = markdown } }.ToJsonString();
                 break;
             case WebhookKind.DingTalk:
                 var milliseconds = now.ToUnixTimeMilliseconds();
@@ -119,14 +137,11 @@ public static class WebhookRules
                     target = $"{url}{separator}timestamp={milliseconds}&sign={WebUtility.UrlEncode(DingTalkSign(secret, milliseconds))}";
                 }
 
-                body = new JsonObject
-                {
-                    ["msgtype"] = "markdown",
-                    ["markdown"] = new JsonObject { ["title"] = Title(payload), ["text"] = Markdown(payload) },
-                }.ToJsonString();
+                body = new JsonObject { ["msgtype"] = "markdown", ["markdown"] = new JsonObject { ["title"] = title, ["text"] = markdown } }.ToJsonString();
                 break;
             case WebhookKind.Feishu:
-                var message = new JsonObject { ["msg_type"] = "text", ["content"] = new JsonObject { ["text"] = Text(payload) } };
+                var seconds = now.ToUnixTimeSeconds();
+                var message = new JsonObject { ["msg_type"] = "text", ["content"] = new JsonObject { ["text"] = text } };
                 if (!string.IsNullOrEmpty(secret))
                 {
                     message["timestamp"] = seconds.ToString(CultureInfo.InvariantCulture);
@@ -136,19 +151,10 @@ public static class WebhookRules
                 body = message.ToJsonString();
                 break;
             default:
-                body = payload;
-                break;
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a group robot");
         }
 
-        var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add(EventHeader, eventName);
-        request.Headers.Add(DeliveryHeader, deliveryId.ToString(CultureInfo.InvariantCulture));
-        if (kind == WebhookKind.Generic && !string.IsNullOrEmpty(secret))
-        {
-            request.Headers.Add(SignatureHeader, GenericSignature(secret, seconds, body));
-        }
-
-        return request;
+        return new HttpRequestMessage(HttpMethod.Post, target) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
     }
 
     /// <summary>

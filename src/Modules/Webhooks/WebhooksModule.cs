@@ -16,6 +16,7 @@ public static class WebhooksModule
             .ConfigurePrimaryHttpMessageHandler(() => WebhookAddresses.Handler(allowPrivateNetworks));
         services.AddSingleton<WebhookPoll>();
         services.AddScoped<WebhookBook>();
+        services.AddScoped<AfterSales.Modules.Shared.IGroupRobots, GroupRobots>();
         services.AddScoped<IRequestActionHandler, WebhookHandler>();
         var seconds = configuration.GetValue("Webhooks:PollSeconds", 10);
         services.AddPoll<WebhookJob>(WebhookJob.Key, seconds);
