@@ -12,6 +12,11 @@ using AfterSales.Modules.Webhooks;
 using AfterSales.Modules.Dispatch;
 using AfterSales.Modules.Reports;
 using AfterSales.Modules.Rma;
+using AfterSales.Modules.WorkReports;
+using AfterSales.Modules.Parts;
+using AfterSales.Modules.Visits;
+using AfterSales.Modules.Knowledge;
+using AfterSales.Modules.Billing;
 using AfterSales.Tenancy;
 using AfterSales.Tenancy.Stores;
 using Microsoft.AspNetCore.DataProtection;
@@ -51,7 +56,10 @@ public sealed class BenchmarkApp : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         // As the host's appsettings: the framework's chatter (every EF command) at Warning.
-        services.AddLogging(l => l.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(logLevel).AddFilter("Microsoft", LogLevel.Warning));
+        // BENCHMARK_SQL=1 shows every command with its duration, to profile a benchmark in process (see QuickReportTimes).
+        var sql = Environment.GetEnvironmentVariable("BENCHMARK_SQL") == "1";
+        services.AddLogging(l => l.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(sql ? LogLevel.Information : logLevel).AddFilter("Microsoft", LogLevel.Warning)
+            .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", sql ? LogLevel.Information : LogLevel.Warning));
         services.AddAppDatabase(configuration, environment);
         services.AddTenancy().WithEfCoreStore<AppDbContext>();
         services.AddStaffIdentity(configuration);
@@ -68,6 +76,11 @@ public sealed class BenchmarkApp : IAsyncDisposable
         services.AddWebhooksModule(configuration);
         services.AddDispatchModule();
         services.AddRmaModule();
+        services.AddWorkReportsModule();
+        services.AddPartsModule();
+        services.AddVisitsModule();
+        services.AddKnowledgeModule();
+        services.AddBillingModule(configuration);
         services.AddReportsModule(configuration);
         services.AddSingleton(TimeProvider.System);
         return new BenchmarkApp(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }));

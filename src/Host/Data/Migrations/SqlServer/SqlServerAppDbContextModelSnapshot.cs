@@ -2388,6 +2388,11 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
 
                     b.HasIndex("TenantId", "ServiceRequestId", "At");
 
+                    b.HasIndex(new[] { "TenantId", "ServiceRequestId" }, "IX_RequestEvents_Reopened")
+                        .HasFilter("Kind = 1 AND FromStatus = 'Closed'");
+
+                    b.HasIndex(new[] { "TenantId", "ServiceRequestId", "Kind", "At", "ByUserId" }, "IX_RequestEvents_Report");
+
                     b.ToTable("RequestEvents", (string)null);
                 });
 
@@ -2625,6 +2630,10 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.HasIndex("TenantId", "Status", "CreatedAt");
 
                     b.HasIndex("TenantId", "StatusCategory", "CreatedAt");
+
+                    b.HasIndex(new[] { "TenantId", "CreatedAt", "Status", "ServiceTypeId", "ClosedAt", "DueAt", "IsLocked", "CategoryId", "ModelCode", "WarrantyState", "SerialNumberId", "Number", "Id" }, "IX_ServiceRequests_Report");
+
+                    b.HasIndex(new[] { "TenantId", "ClosedAt", "AssigneeId", "DueAt", "AssigneeName" }, "IX_ServiceRequests_Settled");
 
                     b.ToTable("ServiceRequests", (string)null);
                 });
@@ -2911,6 +2920,11 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
 
                     b.HasIndex("TenantId", "Status", "DueAt");
 
+                    b.HasIndex(new[] { "TenantId", "ServiceRequestId" }, "IX_ReturnVisits_Dissatisfied")
+                        .HasFilter("Satisfied = 0");
+
+                    b.HasIndex(new[] { "TenantId", "RecordedAt", "Status", "Satisfaction", "ServiceRequestId" }, "IX_ReturnVisits_Report");
+
                     b.ToTable("ReturnVisits", (string)null);
                 });
 
@@ -3172,6 +3186,8 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
 
                     b.HasIndex("TenantId", "State", "SubmittedAt");
 
+                    b.HasIndex(new[] { "TenantId", "VisitedOn", "State", "EngineerId", "Visit", "Result", "LaborHours", "LaborFee", "TravelFee", "OtherFee", "ServiceRequestId", "Id" }, "IX_WorkReports_Report");
+
                     b.ToTable("WorkReports", (string)null);
                 });
 
@@ -3221,6 +3237,8 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.HasIndex("WorkReportId");
 
                     b.HasIndex("TenantId", "WorkReportId");
+
+                    b.HasIndex(new[] { "TenantId", "WorkReportId", "Charged", "Quantity", "UnitPrice" }, "IX_WorkReportParts_Report");
 
                     b.ToTable("WorkReportParts", (string)null);
                 });
