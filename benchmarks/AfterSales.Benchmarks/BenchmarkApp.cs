@@ -19,6 +19,11 @@ using AfterSales.Modules.Dispatch;
 using AfterSales.Modules.Reminders;
 using AfterSales.Modules.Reports;
 using AfterSales.Modules.Rma;
+using AfterSales.Modules.WorkReports;
+using AfterSales.Modules.Parts;
+using AfterSales.Modules.Visits;
+using AfterSales.Modules.Knowledge;
+using AfterSales.Modules.Billing;
 using AfterSales.Tenancy;
 using AfterSales.Tenancy.Stores;
 using Microsoft.AspNetCore.DataProtection;
@@ -59,7 +64,10 @@ public sealed class BenchmarkApp : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         // As the host's appsettings: the framework's chatter (every EF command) at Warning.
-        services.AddLogging(l => l.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(logLevel).AddFilter("Microsoft", LogLevel.Warning));
+        // BENCHMARK_SQL=1 shows every command with its duration, to profile a benchmark in process (see QuickReportTimes).
+        var sql = Environment.GetEnvironmentVariable("BENCHMARK_SQL") == "1";
+        services.AddLogging(l => l.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(sql ? LogLevel.Information : logLevel).AddFilter("Microsoft", LogLevel.Warning)
+            .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", sql ? LogLevel.Information : LogLevel.Warning));
         services.AddAppDatabase(configuration, environment);
         services.AddTenancy().WithEfCoreStore<AppDbContext>();
         services.AddStaffIdentity(configuration);
@@ -76,6 +84,11 @@ public sealed class BenchmarkApp : IAsyncDisposable
         services.AddWebhooksModule(configuration);
         services.AddDispatchModule();
         services.AddRmaModule();
+        services.AddWorkReportsModule();
+        services.AddPartsModule();
+        services.AddVisitsModule();
+        services.AddKnowledgeModule();
+        services.AddBillingModule(configuration);
         services.AddReportsModule(configuration);
         services.AddRemindersModule(configuration);
         // Its read-only guard is one of the context's save interceptors.

@@ -16,7 +16,9 @@ namespace AfterSales.Benchmarks;
 /// the same generator options and the same schema (a changed index in the EF model makes a new database). Delete the
 /// folder to generate again after changing the generator itself.
 /// </summary>
-public sealed record Dataset(string Name, int Tenants, int CustomersPerTenant, int SerialsPerTenant, int RequestsPerTenant = 0, int Seed = 4)
+/// <param name="Copies">Further tenants holding copies of the first tenant's request history, written in raw SQL (<see cref="ReportHistory"/>); when
+/// positive, the first tenant's history also gets the events a worked request leaves beyond the generator's.</param>
+public sealed record Dataset(string Name, int Tenants, int CustomersPerTenant, int SerialsPerTenant, int RequestsPerTenant = 0, int Seed = 4, int Copies = 0)
 {
     /// <summary>Identifiers are bench0001…; tenant 1 has the same data in every dataset of the same counts per tenant, so a one-tenant dataset is the baseline of a thousand-tenant one.</summary>
     public const string TenantPrefix = "bench";
@@ -29,14 +31,18 @@ public sealed record Dataset(string Name, int Tenants, int CustomersPerTenant, i
     public static readonly Dataset RequestsOneTenant = new("requests-1x1000", 1, 20, 50, RequestsPerTenant: 1_000);
     public static readonly Dataset RequestsThousandTenants = new("requests-1000x1000", 1_000, 20, 50, RequestsPerTenant: 1_000);
 
-    // Reports read a tenant's whole history: 100,000 requests over two years with their work reports, visits and events.
-    public static readonly Dataset ReportsOneTenant = new("reports-1x100000", 1, 300, 3_000, RequestsPerTenant: 100_000);
+    // Reports read a tenant's whole history: 100,000 requests over two years with their work reports, visits and events, in a
+    // database of 1,000,000 (nine more tenants with copies of that history).
+    public static readonly Dataset ReportsTenTenants = new("reports-10x100000", 1, 300, 3_000, RequestsPerTenant: 100_000, Copies: 9);
 
-    public static IReadOnlyList<Dataset> All { get; } = [OneTenant, ThousandTenants, RequestsOneTenant, RequestsThousandTenants, ReportsOneTenant];
+    public static IReadOnlyList<Dataset> All { get; } = [OneTenant, ThousandTenants, RequestsOneTenant, RequestsThousandTenants, ReportsTenTenants];
 
     private static readonly Lazy<string> Schema = new(SchemaHash);
 
     public static string FirstTenant => TenantPrefix + "0001";
+
+    /// <summary>The hash of the model's DDL a dataset's manifest must carry (<c>--schema-hash</c> prints it).</summary>
+    public static string ModelSchema => Schema.Value;
 
     public static string DataDirectory
     {
@@ -94,6 +100,12 @@ public sealed record Dataset(string Name, int Tenants, int CustomersPerTenant, i
                 IdentifierPrefix = TenantPrefix,
                 AdminPassword = null,
             });
+        }
+
+        if (Copies > 0)
+        {
+            SqliteConnection.ClearAllPools();
+            await ReportHistory.CompleteAsync(building, FirstTenant, Copies);
         }
 
         // Fold the WAL into the file so that one file is the whole dataset, then publish it under its final name.

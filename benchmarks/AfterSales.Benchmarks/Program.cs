@@ -8,6 +8,12 @@ using BenchmarkDotNet.Running;
 // The datasets are generated here, once, before BenchmarkDotNet starts a process per benchmark; those processes only read them.
 // --generate makes the datasets of the filtered benchmarks and stops, to prepare a machine without running anything.
 const string GenerateOnly = "--generate";
+if (args.Contains("--schema-hash"))
+{
+    Console.WriteLine(Dataset.ModelSchema);
+    return;
+}
+
 if (!args.Any(a => a is "--list" or "--help" or "-h" or "--info"))
 {
     foreach (var dataset in DatasetsFor(Filters(args)))
@@ -19,6 +25,12 @@ if (!args.Any(a => a is "--list" or "--help" or "-h" or "--info"))
     {
         return;
     }
+}
+
+if (Array.IndexOf(args, QuickReportTimes.Switch) is var quick and >= 0)
+{
+    await QuickReportTimes.RunAsync(quick + 1 < args.Length && int.TryParse(args[quick + 1], out var runs) ? runs : 5);
+    return;
 }
 
 var config = DefaultConfig.Instance.WithArtifactsPath(Path.GetFullPath(Path.Combine(Dataset.DataDirectory, "..", "BenchmarkDotNet.Artifacts")));

@@ -12,7 +12,7 @@ namespace AfterSales.Benchmarks;
 /// work reports, return visits and events), in its own tenant scope: the target is under a second on SQLite.
 /// </summary>
 [Config(typeof(WholeRunConfig))]
-[UsesDatasets("reports-1x100000")]
+[UsesDatasets("reports-10x100000")]
 public class ReportQueries
 {
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
@@ -23,7 +23,7 @@ public class ReportQueries
     [GlobalSetup]
     public async Task SetUpAsync()
     {
-        _app = BenchmarkApp.Open(Dataset.ReportsOneTenant.ReadyPath());
+        _app = BenchmarkApp.Open(Dataset.ReportsTenTenants.ReadyPath());
         await using var scope = await _app.RequestScopeAsync(Dataset.FirstTenant);
         var today = scope.ServiceProvider.GetRequiredService<ITenantContext>().Tenant.TodayFor(DateTimeOffset.UtcNow);
         _year = new ReportFilter(today.AddDays(-364), today, Bucket: ReportBucket.Week);

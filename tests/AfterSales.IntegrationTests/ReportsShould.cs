@@ -108,6 +108,64 @@ public sealed class ReportsShould(AppFactory factory) : IClassFixture<AppFactory
     }
 
     [Fact]
+    public async Task NarrowTheWorkOfThePeriodToTheRequestsTheConditionsSelect()
+    {
+        await using var scope = await SeededAsync();
+        var charges = scope.ServiceProvider.GetRequiredService<ChargesReport>();
+        var ranking = scope.ServiceProvider.GetRequiredService<EngineerRanking>();
+        using var db = scope.ServiceProvider.GetRequiredService<IDbFactory<IReportsDb>>().Create();
+        var types = await db.ServiceTypes.ToDictionaryAsync(t => t.Code, t => t.Id);
+
+        // All the month's work is on-site and on RPT-A units: the complaint type, model RPT-B and another region select none of it.
+        var onSite = await charges.RunAsync(March with { TypeId = types["ONSITE"] });
+        Assert.Equal((2, 1), (onSite.Verified.Reports, onSite.Pending.Reports));
+        Assert.Equal(new ChargesLine(0, 0m, 0m, 0m, 0m), (await charges.RunAsync(March with { TypeId = types["COMPLAINT"] })).Verified);
+        Assert.Equal(0, (await charges.RunAsync(March with { ModelCode = "RPT-B" })).Pending.Reports);
+        var region = await RegionAsync(scope);
+        var inRegion = await charges.RunAsync(March with { Region = region });
+        Assert.Equal((1, 0), (inRegion.Verified.Reports, inRegion.Pending.Reports));
+
+        Assert.Equal((2, 3), (await ranking.RunAsync(March with { ModelCode = "RPT-A" })).Select(r => (r.Requests, r.Visits)).Single());
+        // The complaint was nobody's: no work, no rating, no SLA settled by an engineer.
+        Assert.Empty(await ranking.RunAsync(March with { TypeId = types["COMPLAINT"] }));
+    }
+
+    [Fact]
+    public async Task CountARequestTakenOutOfClosedAsReopenedAndALockLiftedAsEverLocked()
+    {
+        await using var scope = await SeededAsync();
+        var tenant = scope.ServiceProvider.GetRequiredService<ITenantContext>().Tenant!;
+        DateTimeOffset At(int day, double hour) => tenant.MidnightUtc(new DateOnly(2021, 4, day)).AddHours(hour);
+        using (var db = scope.ServiceProvider.GetRequiredService<IDbFactory<IReportsDb>>().Create())
+        {
+            var type = await db.ServiceTypes.Where(t => t.Code == "CONSULT").Select(t => t.Id).SingleAsync();
+            ServiceRequest Request(string number, DateTimeOffset created) => new()
+            {
+                Number = number, ServiceTypeId = type, CreatedAt = created, UpdatedAt = created, Status = RequestStatuses.Assigned,
+                StatusCategory = StatusCategory.InProgress, Subject = "Reopen test " + number, WorkflowKey = "CONSULT", WorkflowVersion = 1,
+            };
+            // Closed, taken out of Closed by a manager, not closed again; and one locked once and unlocked since.
+            var reopened = Request("SR-20210405-9001", At(5, 9));
+            var unlocked = Request("SR-20210406-9001", At(6, 9));
+            db.ServiceRequests.AddRange(reopened, unlocked);
+            db.RequestEvents.AddRange(
+                new RequestEvent { ServiceRequestId = reopened.Id, At = At(5, 12), Kind = RequestEventKind.StatusChanged, FromStatus = RequestStatuses.Assigned, ToStatus = RequestStatuses.Closed, ByUserId = "someone" },
+                new RequestEvent { ServiceRequestId = reopened.Id, At = At(6, 12), Kind = RequestEventKind.StatusChanged, FromStatus = RequestStatuses.Closed, ToStatus = RequestStatuses.Assigned, ByUserId = "someone" },
+                new RequestEvent { ServiceRequestId = unlocked.Id, At = At(6, 10), Kind = RequestEventKind.Locked },
+                new RequestEvent { ServiceRequestId = unlocked.Id, At = At(6, 11), Kind = RequestEventKind.StatusChanged, FromStatus = RequestStatuses.Locked, ToStatus = RequestStatuses.Assigned, ByUserId = "someone" });
+            await db.SaveChangesAsync();
+        }
+
+        var april = await scope.ServiceProvider.GetRequiredService<ResolutionReport>().RunAsync(new ReportFilter(new DateOnly(2021, 4, 1), new DateOnly(2021, 4, 30)), English);
+
+        Assert.Equal((2, 0), (april.Requests, april.Closed));
+        Assert.Equal((1, 1), (april.Reopened, april.SolvedOnce));
+        Assert.Equal((0, 1), (april.LockedNow, april.EverLocked));
+        // First response: the status changes by a person, 3 and 2 hours after the requests came in.
+        Assert.Equal(new Duration(2, 2.5, 2.5), april.FirstResponse);
+    }
+
+    [Fact]
     public async Task NotifyTheManagersOncePerPeriodWhenAThresholdIsCrossed()
     {
         await using var scope = await SeededAsync();

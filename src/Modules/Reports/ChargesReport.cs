@@ -14,11 +14,12 @@ public sealed class ChargesReport(IDbFactory<IReportsDb> dbFactory, ITenantConte
     public async Task<ChargesResult> RunAsync(ReportFilter filter, CancellationToken cancellationToken = default)
     {
         using var db = dbFactory.Create();
-        var requests = RequestScope.Of(db, filter, tenantContext.Tenant, byPeriod: false, byEngineer: false);
-        var reports = from w in db.WorkReports
-                      join r in requests on w.ServiceRequestId equals r.Id
-                      where w.State != WorkReportState.Draft && w.VisitedOn >= filter.From && w.VisitedOn <= filter.To
-                      select w;
+        var reports = db.WorkReports.Where(w => w.State != WorkReportState.Draft && w.VisitedOn >= filter.From && w.VisitedOn <= filter.To);
+        if (RequestScope.NarrowsRequests(filter))
+        {
+            var requests = RequestScope.Of(db, filter, tenantContext.Tenant, byPeriod: false, byEngineer: false);
+            reports = from w in reports join r in requests on w.ServiceRequestId equals r.Id select w;
+        }
         if (filter.EngineerId is { } engineer)
         {
             reports = reports.Where(w => w.EngineerId == engineer);

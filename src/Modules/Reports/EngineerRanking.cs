@@ -18,10 +18,11 @@ public sealed class EngineerRanking(IDbFactory<IReportsDb> dbFactory, ITenantCon
         var tenant = tenantContext.Tenant;
         var (since, until) = filter.Instants(tenant);
         var requests = RequestScope.Of(db, filter, tenant, byPeriod: false, byEngineer: false);
-        var reports = from w in db.WorkReports
-                      join r in requests on w.ServiceRequestId equals r.Id
-                      where w.State != WorkReportState.Draft && w.VisitedOn >= filter.From && w.VisitedOn <= filter.To
-                      select w;
+        var reports = db.WorkReports.Where(w => w.State != WorkReportState.Draft && w.VisitedOn >= filter.From && w.VisitedOn <= filter.To);
+        if (RequestScope.NarrowsRequests(filter))
+        {
+            reports = from w in reports join r in requests on w.ServiceRequestId equals r.Id select w;
+        }
         if (filter.EngineerId is { } engineer)
         {
             reports = reports.Where(w => w.EngineerId == engineer);

@@ -42,6 +42,12 @@ internal static class RequestScope
     }
 
     /// <summary>
+    /// Whether the conditions select some of the tenant's requests rather than all, leaving period and engineer aside: work of a
+    /// period (reports, visits) needs joining to its requests only then, since every piece of work belongs to a request of its tenant.
+    /// </summary>
+    public static bool NarrowsRequests(ReportFilter filter) => filter.TypeId is not null || filter.ModelCode is not null || filter.Region is not null;
+
+    /// <summary>
     /// A request's number carries the tenant's calendar day it came in on (SR-yyyyMMdd-nnnn), so a database can group by that
     /// day with a plain substring, which it cannot do with SQLite's binary instants.
     /// </summary>

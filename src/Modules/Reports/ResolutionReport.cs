@@ -9,79 +9,79 @@ namespace AfterSales.Modules.Reports;
 
 /// <summary>
 /// Response and resolution (响应与解决): how soon requests were first answered, assigned and solved, how often the first visit
-/// fixed it, whether the SLA held, how many came back or were locked. Counts are grouped in the database; times need every
-/// request's instants (a median cannot be summed), so those come back as two columns per request and are measured here.
+/// fixed it, whether the SLA held, how many came back or were locked. One statement reads the period's requests once, with
+/// what each needs from its events, visits and reports found by index seeks (<see cref="RequestEventReportIndexes"/>); a median cannot be
+/// summed, so the instants come back, one narrow row per request, and are measured here.
 /// </summary>
 public sealed class ResolutionReport(IDbFactory<IReportsDb> dbFactory, ITenantContext tenantContext, TimeProvider clock)
 {
-    // What counts as a person reacting to a request: not the system's own timers, locks and visit reminders.
-    private static readonly RequestEventKind[] Responses =
-        [RequestEventKind.StatusChanged, RequestEventKind.Assigned, RequestEventKind.Comment, RequestEventKind.Appointment];
-
     public async Task<ResolutionResult> RunAsync(ReportFilter filter, CultureInfo culture, CancellationToken cancellationToken = default)
     {
         using var db = dbFactory.Create();
         var now = clock.GetUtcNow();
         var requests = RequestScope.Of(db, filter, tenantContext.Tenant).Where(r => r.Status != RequestStatuses.Cancelled);
 
-        var perType = await requests.GroupBy(r => r.ServiceTypeId).Select(g => new
+        // What counts as a person reacting to a request: not the system's own timers, locks and visit reminders. The kinds are
+        // written out rather than taken from an array so that they reach SQL as constants the index seek can use.
+        var rows = await requests.Select(r => new Measured
         {
-            TypeId = g.Key,
-            Requests = g.Count(),
-            Closed = g.Count(r => r.ClosedAt != null),
-            SlaKept = g.Count(r => r.DueAt != null && r.ClosedAt != null && r.ClosedAt <= r.DueAt),
-            SlaBreached = g.Count(r => r.DueAt != null && ((r.ClosedAt != null && r.ClosedAt > r.DueAt) || (r.ClosedAt == null && r.DueAt < now))),
-            Locked = g.Count(r => r.IsLocked),
+            TypeId = r.ServiceTypeId,
+            CreatedAt = r.CreatedAt,
+            ClosedAt = r.ClosedAt,
+            DueAt = r.DueAt,
+            IsLocked = r.IsLocked,
+            FirstResponse = db.RequestEvents
+                .Where(e => e.ServiceRequestId == r.Id && (e.Kind == RequestEventKind.StatusChanged || e.Kind == RequestEventKind.Assigned
+                                                           || e.Kind == RequestEventKind.Comment || e.Kind == RequestEventKind.Appointment) && e.ByUserId != null)
+                .Min(e => (DateTimeOffset?)e.At),
+            Assigned = db.RequestEvents.Where(e => e.ServiceRequestId == r.Id && e.Kind == RequestEventKind.Assigned).Min(e => (DateTimeOffset?)e.At),
+            // Reopened: the customer's return visit sent it back, or someone took it out of a done status.
+            Reopened = db.ReturnVisits.Any(v => v.ServiceRequestId == r.Id && v.Satisfied == false)
+                       || db.RequestEvents.Any(e => e.ServiceRequestId == r.Id && e.Kind == RequestEventKind.StatusChanged && e.FromStatus == RequestStatuses.Closed),
+            EverLocked = r.IsLocked || db.RequestEvents.Any(e => e.ServiceRequestId == r.Id && e.Kind == RequestEventKind.Locked),
+            FirstVisits = db.WorkReports.Count(w => w.ServiceRequestId == r.Id && w.Visit == 1 && w.State != WorkReportState.Draft),
+            FixedFirstTime = db.WorkReports.Count(w => w.ServiceRequestId == r.Id && w.Visit == 1 && w.State != WorkReportState.Draft && w.Result == WorkResult.Solved),
         }).ToListAsync(cancellationToken);
-        var typeIds = perType.Select(t => t.TypeId).ToList();
+
+        var typeIds = rows.Select(r => r.TypeId).Distinct().ToList();
         var types = (await db.ServiceTypes.AsNoTracking().Where(t => typeIds.Contains(t.Id)).ToListAsync(cancellationToken)).ToDictionary(t => t.Id);
+        bool Kept(Measured r) => r.DueAt != null && r.ClosedAt != null && r.ClosedAt <= r.DueAt;
+        bool Breached(Measured r) => r.DueAt != null && ((r.ClosedAt != null && r.ClosedAt > r.DueAt) || (r.ClosedAt == null && r.DueAt < now));
 
-        var created = await requests.Select(r => new { r.Id, r.ServiceTypeId, r.CreatedAt, r.ClosedAt }).ToListAsync(cancellationToken);
-        var firstResponse = await FirstAsync(db, requests, e => Responses.Contains(e.Kind) && e.ByUserId != null, cancellationToken);
-        var firstAssigned = await FirstAsync(db, requests, e => e.Kind == RequestEventKind.Assigned, cancellationToken);
+        var byType = rows.GroupBy(r => r.TypeId)
+            .OrderBy(g => types.GetValueOrDefault(g.Key)?.SortOrder).ThenBy(g => g.Key.ToString(), StringComparer.OrdinalIgnoreCase)
+            .Select(g => new ResolutionRow(types.GetValueOrDefault(g.Key)?.NameIn(culture) ?? "?", g.Count(), g.Count(r => r.ClosedAt != null),
+                Duration.Of(g.Where(r => r.FirstResponse != null).Select(r => r.FirstResponse!.Value - r.CreatedAt)),
+                Duration.Of(g.Where(r => r.ClosedAt != null).Select(r => r.ClosedAt!.Value - r.CreatedAt)),
+                g.Count(Kept), g.Count(Breached), g.Count(r => r.IsLocked)))
+            .ToList();
 
-        var firstVisits = from w in db.WorkReports
-                          join r in requests on w.ServiceRequestId equals r.Id
-                          where w.Visit == 1 && w.State != WorkReportState.Draft
-                          select w;
-        var visited = await firstVisits.CountAsync(cancellationToken);
-        var fixedFirst = await firstVisits.CountAsync(w => w.Result == WorkResult.Solved, cancellationToken);
-
-        // Reopened: the customer's return visit sent it back, or someone took it out of a done status.
-        var reopenedRequests = requests.Where(r =>
-            db.ReturnVisits.Any(v => v.ServiceRequestId == r.Id && v.Satisfied == false)
-            || db.RequestEvents.Any(e => e.ServiceRequestId == r.Id && e.Kind == RequestEventKind.StatusChanged && e.FromStatus == RequestStatuses.Closed));
-        var reopened = await reopenedRequests.CountAsync(cancellationToken);
-        var reopenedOpen = await reopenedRequests.CountAsync(r => r.ClosedAt == null, cancellationToken);
-        var everLocked = await requests.CountAsync(r => r.IsLocked || db.RequestEvents.Any(e => e.ServiceRequestId == r.Id && e.Kind == RequestEventKind.Locked), cancellationToken);
-
-        var byType = perType.OrderBy(t => types.GetValueOrDefault(t.TypeId)?.SortOrder).Select(t =>
-        {
-            var mine = created.Where(c => c.ServiceTypeId == t.TypeId).ToList();
-            return new ResolutionRow(types.GetValueOrDefault(t.TypeId)?.NameIn(culture) ?? "?", t.Requests, t.Closed,
-                Duration.Of(mine.Where(c => firstResponse.ContainsKey(c.Id)).Select(c => firstResponse[c.Id] - c.CreatedAt)),
-                Duration.Of(mine.Where(c => c.ClosedAt != null).Select(c => c.ClosedAt!.Value - c.CreatedAt)),
-                t.SlaKept, t.SlaBreached, t.Locked);
-        }).ToList();
-
-        var closed = perType.Sum(t => t.Closed);
+        var closed = rows.Count(r => r.ClosedAt != null);
         return new ResolutionResult(
-            perType.Sum(t => t.Requests), closed,
-            Duration.Of(created.Where(c => firstResponse.ContainsKey(c.Id)).Select(c => firstResponse[c.Id] - c.CreatedAt)),
-            Duration.Of(created.Where(c => firstAssigned.ContainsKey(c.Id)).Select(c => firstAssigned[c.Id] - c.CreatedAt)),
-            Duration.Of(created.Where(c => c.ClosedAt != null).Select(c => c.ClosedAt!.Value - c.CreatedAt)),
-            visited, fixedFirst, perType.Sum(t => t.SlaKept), perType.Sum(t => t.SlaBreached), reopened, closed + reopenedOpen,
-            perType.Sum(t => t.Locked), everLocked, byType);
+            rows.Count, closed,
+            Duration.Of(rows.Where(r => r.FirstResponse != null).Select(r => r.FirstResponse!.Value - r.CreatedAt)),
+            Duration.Of(rows.Where(r => r.Assigned != null).Select(r => r.Assigned!.Value - r.CreatedAt)),
+            Duration.Of(rows.Where(r => r.ClosedAt != null).Select(r => r.ClosedAt!.Value - r.CreatedAt)),
+            rows.Sum(r => r.FirstVisits), rows.Sum(r => r.FixedFirstTime), rows.Count(Kept), rows.Count(Breached),
+            rows.Count(r => r.Reopened), closed + rows.Count(r => r.Reopened && r.ClosedAt == null),
+            rows.Count(r => r.IsLocked), rows.Count(r => r.EverLocked), byType);
     }
 
-    // The first matching event of each request, found by the database (MIN per request).
-    private static async Task<Dictionary<Guid, DateTimeOffset>> FirstAsync(
-        IReportsDb db, IQueryable<ServiceRequest> requests, System.Linq.Expressions.Expression<Func<RequestEvent, bool>> which, CancellationToken cancellationToken) =>
-        await (from e in db.RequestEvents.Where(which)
-               join r in requests on e.ServiceRequestId equals r.Id
-               group e by e.ServiceRequestId into g
-               select new { Id = g.Key, At = g.Min(e => e.At) })
-            .ToDictionaryAsync(e => e.Id, e => e.At, cancellationToken);
+    // One request as the report measures it; a class rather than an anonymous type so the local functions can take it.
+    private sealed class Measured
+    {
+        public Guid TypeId { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+        public DateTimeOffset? ClosedAt { get; init; }
+        public DateTimeOffset? DueAt { get; init; }
+        public bool IsLocked { get; init; }
+        public DateTimeOffset? FirstResponse { get; init; }
+        public DateTimeOffset? Assigned { get; init; }
+        public bool Reopened { get; init; }
+        public bool EverLocked { get; init; }
+        public int FirstVisits { get; init; }
+        public int FixedFirstTime { get; init; }
+    }
 }
 
 /// <param name="FirstVisits">Requests with a submitted report of their first visit.</param>
