@@ -378,6 +378,96 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.ToTable("StripeEvents", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Modules.Billing.SupportGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GrantedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GrantedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("TenantId", "ExpiresAt");
+
+                    b.ToTable("SupportGrants", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Billing.SupportVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OperatorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OperatorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "GrantId", "OperatorId")
+                        .IsUnique();
+
+                    b.ToTable("SupportVisits", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Modules.Billing.TenantSubscription", b =>
                 {
                     b.Property<string>("TenantId")
@@ -429,6 +519,27 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.HasIndex("StripeSubscriptionId");
 
                     b.ToTable("TenantSubscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Billing.UsageCounter", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Meter")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Period")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "Meter", "Period");
+
+                    b.ToTable("UsageCounters", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Modules.Customers.Customer", b =>
@@ -3093,6 +3204,9 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("SignatureSize")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("SignedAt")
                         .HasColumnType("INTEGER");
 
@@ -3841,6 +3955,15 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.HasOne("AfterSales.Tenancy.Tenant", null)
                         .WithOne()
                         .HasForeignKey("AfterSales.Modules.Billing.TenantSubscription", "TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Billing.UsageCounter", b =>
+                {
+                    b.HasOne("AfterSales.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
