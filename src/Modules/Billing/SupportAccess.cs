@@ -2,6 +2,7 @@ using System.Security.Claims;
 using AfterSales.Modules.Administration;
 using AfterSales.Modules.Shared;
 using AfterSales.Tenancy;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Modules.Billing;
@@ -25,7 +26,8 @@ public enum SupportGrantStatus
 /// An operator's own sign-in then counts in that tenant with the granted role, checked on every request, so access ends with the
 /// grant. Grants and visits are audited entities, so the tenant's audit trail shows who granted, revoked and came in.
 /// </summary>
-public sealed class SupportAccess(IDbFactory<IBillingDb> dbFactory, ITenantContext tenantContext, ICurrentUser currentUser, TimeProvider clock)
+public sealed class SupportAccess(
+    IDbFactory<IBillingDb> dbFactory, ITenantContext tenantContext, ICurrentUser currentUser, TimeProvider clock, IHttpContextAccessor httpContextAccessor)
 {
     /// <summary>The claim that marks a principal as an operator working in a tenant under a grant; its value is the grant's id.</summary>
     public const string GrantClaim = "support_grant";
@@ -132,9 +134,22 @@ public sealed class SupportAccess(IDbFactory<IBillingDb> dbFactory, ITenantConte
             return null;
         }
 
+        var keep = principal.Claims.Where(c => c.Type != ClaimTypes.Role && c.Type != TenantClaimTypes.Tenant);
+        var identity = new ClaimsIdentity(keep, principal.Identity?.AuthenticationType, ClaimTypes.Name, ClaimTypes.Role);
+        identity.AddClaim(new Claim(ClaimTypes.Role, grant.Role));
+        identity.AddClaim(new Claim(TenantClaimTypes.Tenant, tenant.Identifier));
+        identity.AddClaim(new Claim(GrantClaim, grant.Id.ToString()));
+        var support = new ClaimsPrincipal(identity);
+
         var name = principal.FindFirstValue("display_name") ?? principal.Identity?.Name;
         if (!await db.SupportVisits.AnyAsync(v => v.GrantId == grant.Id && v.OperatorId == operatorId, cancellationToken))
         {
+            // Authentication is still deciding who the request's user is; the audit trail must name the operator, so it is told now.
+            if (httpContextAccessor.HttpContext is { } httpContext)
+            {
+                httpContext.User = support;
+            }
+
             db.SupportVisits.Add(new SupportVisit { GrantId = grant.Id, OperatorId = operatorId, OperatorName = name, At = now });
             try
             {
@@ -147,12 +162,7 @@ public sealed class SupportAccess(IDbFactory<IBillingDb> dbFactory, ITenantConte
             }
         }
 
-        var keep = principal.Claims.Where(c => c.Type != ClaimTypes.Role && c.Type != TenantClaimTypes.Tenant);
-        var identity = new ClaimsIdentity(keep, principal.Identity?.AuthenticationType, ClaimTypes.Name, ClaimTypes.Role);
-        identity.AddClaim(new Claim(ClaimTypes.Role, grant.Role));
-        identity.AddClaim(new Claim(TenantClaimTypes.Tenant, tenant.Identifier));
-        identity.AddClaim(new Claim(GrantClaim, grant.Id.ToString()));
-        return new ClaimsPrincipal(identity);
+        return support;
     }
 
     /// <summary>Whether the grant a principal entered with still holds (for a long-lived Blazor circuit).</summary>
