@@ -27,6 +27,7 @@ public sealed class ArchitectureShould
         typeof(AfterSales.Modules.Billing.TenantSubscription),
         typeof(AfterSales.Modules.Billing.StripeEventRecord),
         typeof(AfterSales.Modules.Billing.PendingSignUp),
+        typeof(AfterSales.Modules.Billing.UsageCounter),
     ];
 
     [Fact]

@@ -86,7 +86,8 @@ public sealed class PlansShould(BillingAppFactory factory) : IClassFixture<Billi
         Assert.Equal((1L, 2), (usage[PlanLimit.Engineers].Used!.Value, usage[PlanLimit.Engineers].Max!.Value));
         Assert.Equal((0L, 500), (usage[PlanLimit.SerialNumbers].Used!.Value, usage[PlanLimit.SerialNumbers].Max!.Value));
         Assert.Equal(0L, usage[PlanLimit.StorageMb].Used);
-        Assert.Null(usage[PlanLimit.ApiCallsPerDay].Used);
+        Assert.Equal(0L, usage[PlanLimit.ApiCallsPerDay].Used);
+        Assert.Equal(0L, usage[PlanLimit.ReminderEmailsPerMonth].Used);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("data-testid=\"usage-StaffSeats\"", html, StringComparison.Ordinal);
         Assert.Contains("2 / 3", html, StringComparison.Ordinal);

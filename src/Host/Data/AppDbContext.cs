@@ -126,6 +126,9 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<AfterSales.Modules.Billing.TenantSubscription> TenantSubscriptions => Set<AfterSales.Modules.Billing.TenantSubscription>();
     public DbSet<AfterSales.Modules.Billing.StripeEventRecord> StripeEvents => Set<AfterSales.Modules.Billing.StripeEventRecord>();
     public DbSet<AfterSales.Modules.Billing.PendingSignUp> PendingSignUps => Set<AfterSales.Modules.Billing.PendingSignUp>();
+    public DbSet<AfterSales.Modules.Billing.SupportGrant> SupportGrants => Set<AfterSales.Modules.Billing.SupportGrant>();
+    public DbSet<AfterSales.Modules.Billing.SupportVisit> SupportVisits => Set<AfterSales.Modules.Billing.SupportVisit>();
+    public DbSet<AfterSales.Modules.Billing.UsageCounter> UsageCounters => Set<AfterSales.Modules.Billing.UsageCounter>();
     public DbSet<AfterSales.Modules.Reports.KpiAlertRule> KpiAlertRules => Set<AfterSales.Modules.Reports.KpiAlertRule>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -43,6 +43,15 @@ public static class IdentitySetup
                 var claimed = context.Principal?.FindFirstValue(TenantClaimTypes.Tenant);
                 if (!string.Equals(claimed, tenant?.Identifier, StringComparison.Ordinal))
                 {
+                    // An operator's own cookie counts in a tenant only under the tenant's valid support grant, checked on every request;
+                    // the principal is replaced for this request alone, so the cookie itself never names the tenant.
+                    if (claimed is null && tenant is not null && context.Principal is { } principal
+                        && await context.HttpContext.RequestServices.GetRequiredService<AfterSales.Modules.Billing.SupportAccess>().EnterAsync(principal) is { } support)
+                    {
+                        context.ReplacePrincipal(support);
+                        return;
+                    }
+
                     context.RejectPrincipal();
                     return;
                 }

@@ -90,3 +90,43 @@ internal sealed class PendingSignUpConfiguration : IEntityTypeConfiguration<Pend
         builder.HasIndex(p => p.Identifier);
     }
 }
+
+internal sealed class SupportGrantConfiguration : IEntityTypeConfiguration<SupportGrant>
+{
+    public void Configure(EntityTypeBuilder<SupportGrant> builder)
+    {
+        builder.ToTable("SupportGrants");
+        builder.Property(g => g.Role).HasMaxLength(32).IsRequired();
+        builder.Property(g => g.Reason).HasMaxLength(SupportAccess.ReasonLength);
+        builder.Property(g => g.GrantedById).HasMaxLength(450);
+        builder.Property(g => g.GrantedBy).HasMaxLength(256);
+        builder.Property(g => g.RevokedBy).HasMaxLength(256);
+        builder.Property(g => g.ConcurrencyStamp).HasMaxLength(32).IsConcurrencyToken();
+        builder.HasIndex(g => new { g.TenantId, g.ExpiresAt });
+        // The operators' console looks for valid grants across tenants.
+        builder.HasIndex(g => g.ExpiresAt);
+    }
+}
+
+internal sealed class SupportVisitConfiguration : IEntityTypeConfiguration<SupportVisit>
+{
+    public void Configure(EntityTypeBuilder<SupportVisit> builder)
+    {
+        builder.ToTable("SupportVisits");
+        builder.Property(v => v.OperatorId).HasMaxLength(450).IsRequired();
+        builder.Property(v => v.OperatorName).HasMaxLength(256);
+        builder.HasIndex(v => new { v.TenantId, v.GrantId, v.OperatorId }).IsUnique();
+    }
+}
+
+internal sealed class UsageCounterConfiguration : IEntityTypeConfiguration<UsageCounter>
+{
+    public void Configure(EntityTypeBuilder<UsageCounter> builder)
+    {
+        builder.ToTable("UsageCounters");
+        builder.HasKey(c => new { c.TenantId, c.Meter, c.Period });
+        builder.Property(c => c.TenantId).HasMaxLength(64);
+        builder.Property(c => c.Meter).HasMaxLength(32);
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(c => c.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

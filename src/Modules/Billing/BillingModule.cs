@@ -25,6 +25,12 @@ public static class BillingModule
         services.AddScoped<SignUpDesk>();
         services.AddScoped<PlatformOverview>();
         services.AddScoped<ReadOnlyTenantGuard>();
+        services.AddScoped<UsageMeter>();
+        services.AddScoped<ApiCallMeter>();
+        services.AddScoped<IPlanAllowance, PlanAllowance>();
+        services.AddScoped<SupportAccess>();
+        // Before the Blazor registration, which only adds its own provider when none is there.
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SupportAccessRevalidator>();
         return services;
     }
 

@@ -22,5 +22,11 @@ public interface IBillingDb : IDisposable
     DbSet<SerialNumber> SerialNumbers { get; }
     DbSet<RequestAttachment> RequestAttachments { get; }
     DbSet<DueReminder> DueReminders { get; }
+    DbSet<SupportGrant> SupportGrants { get; }
+    DbSet<SupportVisit> SupportVisits { get; }
+    DbSet<UsageCounter> UsageCounters { get; }
+    DbSet<AfterSales.Modules.Knowledge.ArticleFile> ArticleFiles { get; }
+    DbSet<AfterSales.Modules.WorkReports.WorkReport> WorkReports { get; }
+    Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker ChangeTracker { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -7,10 +7,10 @@ namespace AfterSales.Modules.Billing;
 /// <summary>One tenant as the operator's console lists it.</summary>
 public sealed record TenantOverview(
     string TenantId, string Identifier, string DisplayName, TenantStatus TenantStatus, DateTimeOffset CreatedAt,
-    TenantSubscription? Subscription, TenantAccess Access, int Staff, int Serials, DateTimeOffset? LastActivity);
+    TenantSubscription? Subscription, TenantAccess Access, int Staff, int Serials, DateTimeOffset? LastActivity, int ApiCallsToday = 0, int ReminderEmailsThisMonth = 0);
 
 /// <summary>The operator's cross-tenant view: plans, states, usage and activity. Reads every tenant, so only the platform area uses it.</summary>
-public sealed class PlatformOverview(IDbFactory<IBillingDb> dbFactory, SubscriptionBook subscriptions, ITenantContext tenantContext)
+public sealed class PlatformOverview(IDbFactory<IBillingDb> dbFactory, SubscriptionBook subscriptions, ITenantContext tenantContext, UsageMeter meter, TimeProvider clock)
 {
     public async Task<IReadOnlyList<TenantOverview>> TenantsAsync(CancellationToken cancellationToken = default)
     {
@@ -30,11 +30,15 @@ public sealed class PlatformOverview(IDbFactory<IBillingDb> dbFactory, Subscript
         var logins = (await db.Users.IgnoreQueryFilters().Where(u => u.TenantId != null && u.LastLoginAt != null)
                 .Select(u => new { u.TenantId, u.LastLoginAt }).ToListAsync(cancellationToken))
             .GroupBy(u => u.TenantId!).ToDictionary(g => g.Key, g => g.Max(u => u.LastLoginAt));
+        var now = clock.GetUtcNow();
+        var apiCalls = await meter.CountsAsync(Meters.ApiCalls, Meters.Day(now), cancellationToken);
+        var mails = await meter.CountsAsync(Meters.ReminderEmails, Meters.Month(now), cancellationToken);
         return tenants.Select(t =>
         {
             var subscription = rows.GetValueOrDefault(t.Id);
             return new TenantOverview(t.Id, t.Identifier, t.DisplayName, t.Status, t.CreatedAt, subscription, subscriptions.AccessOf(subscription),
-                staff.GetValueOrDefault(t.Id), serials.GetValueOrDefault(t.Id), logins.GetValueOrDefault(t.Id));
+                staff.GetValueOrDefault(t.Id), serials.GetValueOrDefault(t.Id), logins.GetValueOrDefault(t.Id),
+                apiCalls.GetValueOrDefault(t.Id), mails.GetValueOrDefault(t.Id));
         }).OrderBy(t => t.Identifier, StringComparer.Ordinal).ToList();
     }
 

@@ -14,7 +14,7 @@ public sealed class TenantReadOnlyException() : Exception("The tenant is read-on
 /// <summary>
 /// The one place that makes an unpaid or canceled tenant read-only: every save of the tenant's own data is refused,
 /// whichever page, API or job tries it. Sign-ins (users), the audit trail and the platform's billing tables stay
-/// writable, so the admin can still sign in, pay and export.
+/// writable, so the admin can still sign in, pay and export; so do support grants and visits, so support can help.
 /// </summary>
 public sealed class ReadOnlyTenantGuard(ITenantContext tenantContext, TimeProvider clock, IOptions<BillingOptions> options) : SaveChangesInterceptor
 {
@@ -62,7 +62,7 @@ public sealed class ReadOnlyTenantGuard(ITenantContext tenantContext, TimeProvid
                 continue;
             }
 
-            if ((entry.Entity is ITenantOwned and not AuditEntry) || (entry.Entity is ApplicationUser && entry.State == EntityState.Added))
+            if ((entry.Entity is ITenantOwned and not (AuditEntry or SupportGrant or SupportVisit)) || (entry.Entity is ApplicationUser && entry.State == EntityState.Added))
             {
                 return tenant.Id;
             }

@@ -103,7 +103,11 @@ public sealed class SubscriptionBook(
     /// Null when the current tenant may add <paramref name="adding"/> more of <paramref name="limit"/>; otherwise the
     /// message that says which limit is reached and where to upgrade.
     /// </summary>
-    public async Task<string?> RefusalAsync(PlanLimit limit, int adding = 1, CancellationToken cancellationToken = default)
+    public async Task<string?> RefusalAsync(PlanLimit limit, int adding = 1, CancellationToken cancellationToken = default) =>
+        (await PlanRefusalAsync(limit, adding, cancellationToken))?.Message;
+
+    /// <summary>As <see cref="RefusalAsync"/>, with the billing page's address apart, for a link. Storage counts in bytes.</summary>
+    public async Task<PlanRefusal?> PlanRefusalAsync(PlanLimit limit, long adding = 1, CancellationToken cancellationToken = default)
     {
         if (tenantContext.Tenant is not { } tenant)
         {
@@ -111,25 +115,77 @@ public sealed class SubscriptionBook(
         }
 
         using var db = dbFactory.Create();
-        var planCode = await db.TenantSubscriptions.AsNoTracking().Where(s => s.TenantId == tenant.Id).Select(s => s.PlanCode).FirstOrDefaultAsync(cancellationToken);
-        var max = planCode is null ? null : await db.Plans.AsNoTracking().Where(p => p.Code == planCode).Select(p => Limit(p, limit)).FirstOrDefaultAsync(cancellationToken);
+        var max = await MaxAsync(db, tenant.Id, limit, cancellationToken);
         if (max is null)
         {
             return null;
         }
 
+        if (limit == PlanLimit.StorageMb)
+        {
+            var bytes = await StoredBytesAsync(db, tenant.Id, cancellationToken);
+            return bytes + adding <= max.Value * Megabyte
+                ? null
+                : Refusal(tenant, limit, max.Value, (long)Math.Ceiling(bytes / (double)Megabyte));
+        }
+
         var used = await UsedAsync(db, limit, cancellationToken) ?? 0;
-        return used + adding <= max
-            ? null
-            : text["Limit.Reached", text["Limit." + limit], max.Value, used].Value + " " + text["Limit.Upgrade", $"/t/{tenant.Identifier}/admin/billing"].Value;
+        return used + adding <= max ? null : Refusal(tenant, limit, max.Value, used);
     }
+
+    /// <summary>The refusal of <paramref name="limit"/> at <paramref name="max"/> with <paramref name="used"/> in use, in the current language.</summary>
+    public PlanRefusal Refusal(TenantInfo tenant, PlanLimit limit, int max, long used)
+    {
+        var url = BillingUrl(tenant);
+        return new PlanRefusal(text["Limit.Reached", text["Limit." + limit], max.ToString("N0"), used.ToString("N0")].Value + " " + text["Limit.Upgrade", url].Value, url);
+    }
+
+    /// <summary>The tenant's billing page, where limits are raised.</summary>
+    public static string BillingUrl(TenantInfo tenant) => $"/t/{tenant.Identifier}/admin/billing";
+
+    /// <summary>The limit of the tenant's plan; null without a subscription (complimentary) or when the plan has none.</summary>
+    public async Task<int?> MaxAsync(string tenantId, PlanLimit limit, CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        return await MaxAsync(db, tenantId, limit, cancellationToken);
+    }
+
+    private static async Task<int?> MaxAsync(IBillingDb db, string tenantId, PlanLimit limit, CancellationToken cancellationToken)
+    {
+        var planCode = await db.TenantSubscriptions.AsNoTracking().Where(s => s.TenantId == tenantId).Select(s => s.PlanCode).FirstOrDefaultAsync(cancellationToken);
+        return planCode is null ? null : await db.Plans.AsNoTracking().Where(p => p.Code == planCode).Select(p => Limit(p, limit)).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private const long Megabyte = 1024 * 1024;
 
     // Translated to SQL as a column pick, so only the one number is read.
     private static int? Limit(Plan plan, PlanLimit limit) => plan.Limit(limit);
 
+    /// <summary>
+    /// Every byte the tenant keeps in the file store or inline: request attachments (work report photos among them), knowledge
+    /// article files, work report signatures, and an uploaded logo kept as a data URL.
+    /// </summary>
+    public async Task<long> StoredBytesAsync(CancellationToken cancellationToken = default)
+    {
+        using var db = dbFactory.Create();
+        return await StoredBytesAsync(db, TenantId(), cancellationToken);
+    }
+
+    private static async Task<long> StoredBytesAsync(IBillingDb db, string tenantId, CancellationToken cancellationToken)
+    {
+        // Summed in memory: SQLite cannot sum a long column through EF's translation in every version.
+        var attachments = (await db.RequestAttachments.Select(a => a.Size).ToListAsync(cancellationToken)).Sum();
+        var articleFiles = (await db.ArticleFiles.Select(f => f.Size).ToListAsync(cancellationToken)).Sum();
+        var signatures = (await db.WorkReports.Where(r => r.SignatureKey != null).Select(r => r.SignatureSize).ToListAsync(cancellationToken)).Sum();
+        var logo = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.Branding.LogoUrl).FirstOrDefaultAsync(cancellationToken);
+        var logoBytes = logo is not null && logo.StartsWith("data:", StringComparison.Ordinal) ? logo.Length / 4L * 3 : 0;
+        return attachments + articleFiles + signatures + logoBytes;
+    }
+
     private async Task<long?> UsedAsync(IBillingDb db, PlanLimit limit, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var tenantId = TenantId();
         switch (limit)
         {
             case PlanLimit.StaffSeats:
@@ -143,15 +199,15 @@ public sealed class SubscriptionBook(
             case PlanLimit.SerialNumbers:
                 return await db.SerialNumbers.CountAsync(cancellationToken);
             case PlanLimit.StorageMb:
-                // Summed as double: SQLite cannot sum a long column through EF's translation in every version.
-                var bytes = (await db.RequestAttachments.Select(a => a.Size).ToListAsync(cancellationToken)).Sum();
-                return (long)Math.Ceiling(bytes / (1024.0 * 1024.0));
+                return (long)Math.Ceiling(await StoredBytesAsync(db, tenantId, cancellationToken) / (double)Megabyte);
+            case PlanLimit.ApiCallsPerDay:
+                var today = Meters.Day(now);
+                return await db.UsageCounters.Where(c => c.TenantId == tenantId && c.Meter == Meters.ApiCalls && c.Period == today).Select(c => c.Count).FirstOrDefaultAsync(cancellationToken);
             case PlanLimit.ReminderEmailsPerMonth:
-                var monthStart = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
-                return (await db.DueReminders.Where(r => r.SentAt != null).Select(r => r.SentAt!.Value).ToListAsync(cancellationToken)).Count(at => at >= monthStart);
+                var month = Meters.Month(now);
+                return await db.UsageCounters.Where(c => c.TenantId == tenantId && c.Meter == Meters.ReminderEmails && c.Period == month).Select(c => c.Count).FirstOrDefaultAsync(cancellationToken);
             default:
-                // API calls are limited by the rate limiter, not counted here.
-                return null;
+                throw new ArgumentOutOfRangeException(nameof(limit));
         }
     }
 

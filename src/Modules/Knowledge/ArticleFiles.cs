@@ -13,7 +13,7 @@ namespace AfterSales.Modules.Knowledge;
 /// </summary>
 public sealed class ArticleFiles(
     IDbFactory<IKnowledgeDb> dbFactory, IFileStore files, AttachmentLimits attachmentLimits, ITenantContext tenantContext, TimeProvider clock,
-    ILogger<ArticleFiles> logger)
+    ILogger<ArticleFiles> logger, IPlanAllowance plan)
 {
     /// <summary>The folder of this feature in each tenant's part of the store.</summary>
     private const string Area = "knowledge";
@@ -69,6 +69,11 @@ public sealed class ArticleFiles(
             return ArticleFileResult.Refused(new AttachmentProblem("", "Files.TooMany", [MaxFilesPerArticle]));
         }
 
+        if (await plan.StorageRefusalAsync(upload.Size ?? 0, cancellationToken) is { } full)
+        {
+            return ArticleFileResult.Refused(RequestAttachments.PlanLimit(full));
+        }
+
         var tenantId = tenantContext.Tenant?.Id ?? throw new InvalidOperationException("Article files belong to a tenant; there is none in this scope.");
         var name = AttachmentRules.SafeFileName(upload.FileName);
         StoredFile? stored = null;
@@ -100,6 +105,12 @@ public sealed class ArticleFiles(
             {
                 await RemoveAsync(stored.Key);
                 return ArticleFileResult.Refused(AttachmentRules.Empty(name));
+            }
+
+            if (await plan.StorageRefusalAsync(stored.Length, cancellationToken) is { } over)
+            {
+                await RemoveAsync(stored.Key);
+                return ArticleFileResult.Refused(RequestAttachments.PlanLimit(over));
             }
 
             var file = new ArticleFile

@@ -236,7 +236,7 @@ public sealed class ReminderBook(IDbFactory<IRemindersDb> dbFactory, ReminderPla
             .Take(max).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Reminders whose sending failed, still retrying or given up, newest first, with their rule's name and their subject.</summary>
+    /// <summary>Reminders whose sending failed, still retrying or given up, or skipped at the plan's e-mail limit, newest first, with their rule's name and their subject.</summary>
     public async Task<IReadOnlyList<FailedReminder>> FailedAsync(int max = 500, CancellationToken cancellationToken = default)
     {
         using var db = dbFactory.Create();
@@ -246,9 +246,9 @@ public sealed class ReminderBook(IDbFactory<IRemindersDb> dbFactory, ReminderPla
                       from s in units.DefaultIfEmpty()
                       join q in db.ServiceRequests.AsNoTracking() on r.ServiceRequestId equals q.Id into requests
                       from q in requests.DefaultIfEmpty()
-                      where r.Note == ReminderSender.NoteFailed && r.State != DueReminderState.Sent
+                      where (r.Note == ReminderSender.NoteFailed || r.Note == ReminderSender.NotePlanLimit) && r.State != DueReminderState.Sent
                       orderby r.Id descending
-                      select new FailedReminder(r.Id, rule.Name, rule.Kind, s != null ? s.Number : q != null ? q.Number : "", r.DueDate, r.Attempts, r.State, r.DueAt))
+                      select new FailedReminder(r.Id, rule.Name, rule.Kind, s != null ? s.Number : q != null ? q.Number : "", r.DueDate, r.Attempts, r.State, r.DueAt, r.Note))
             .Take(max).ToListAsync(cancellationToken);
     }
 
@@ -276,7 +276,10 @@ public sealed class ReminderBook(IDbFactory<IRemindersDb> dbFactory, ReminderPla
 }
 
 /// <summary>A reminder the sender could not send: still retrying (pending, due again at <paramref name="DueAt"/>) or given up (cancelled).</summary>
-public sealed record FailedReminder(long Id, string Rule, ReminderKind Kind, string Subject, DateOnly DueDate, int Attempts, DueReminderState State, DateTimeOffset DueAt);
+public sealed record FailedReminder(long Id, string Rule, ReminderKind Kind, string Subject, DateOnly DueDate, int Attempts, DueReminderState State, DateTimeOffset DueAt, string? Note = null)
+{
+    public bool SkippedByPlan => Note == ReminderSender.NotePlanLimit;
+}
 
 public sealed record ReminderRuleRow(ReminderRule Rule, int Pending, int Sent);
 

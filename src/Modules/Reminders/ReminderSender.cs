@@ -15,7 +15,7 @@ namespace AfterSales.Modules.Reminders;
 /// </summary>
 public sealed class ReminderSender(
     IDbFactory<IRemindersDb> dbFactory, ITenantContext tenantContext, IAssigneeDirectory staff, ReminderPlanner planner, RequestDesk desk, TimeProvider clock,
-    ILogger<ReminderSender> log)
+    ILogger<ReminderSender> log, IPlanAllowance plan)
 {
     public const int BatchSize = 200;
 
@@ -25,6 +25,7 @@ public sealed class ReminderSender(
     public const string NoteNoAddress = "Reminders.Note.NoAddress";
     public const string NoteExpired = "Reminders.Note.Expired";
     public const string NoteFailed = "Reminders.Note.Failed";
+    public const string NotePlanLimit = "Reminders.Note.PlanLimit";
 
     private static readonly Func<Products.SerialNumber, CareUnit> CareUnitOf = CarePlanner.Unit.Compile();
 
@@ -287,7 +288,7 @@ public sealed class ReminderSender(
             link = $"warranty?sn={Uri.EscapeDataString(unit.Number)}";
             if (rule.Kind == ReminderKind.MaintenancePlan && rule.Action == MaintenanceAction.CreateRequest && rule.ServiceTypeId is { } typeId)
             {
-                var planned = await RecipientsAsync(rule, customer, [], context.Roles, cancellationToken);
+                var planned = await WithinPlanAsync(await RecipientsAsync(rule, customer, [], context.Roles, cancellationToken), cancellationToken);
                 var key0 = ReminderKinds.TemplateKey(rule.Kind);
                 return Outcome.Send(() => planned.Select(r => Message(r, rule, key0, context.Zh, values, link, now)).ToList(), () => new RequestInput
                 {
@@ -311,6 +312,12 @@ public sealed class ReminderSender(
         if (recipients.Count == 0 && followUp is null)
         {
             return Outcome.Cancel(NoteNoAddress);
+        }
+
+        recipients = await WithinPlanAsync(recipients, cancellationToken);
+        if (recipients.Count == 0)
+        {
+            return Outcome.Cancel(NotePlanLimit);
         }
 
         var key = ReminderKinds.TemplateKey(rule.Kind);
@@ -432,6 +439,12 @@ public sealed class ReminderSender(
 
         return result.DistinctBy(r => (r.Channel, r.Address.ToUpperInvariant())).ToList();
     }
+
+    // The plan's monthly reminder e-mails: past them the e-mails are dropped (in-app messages still go) and the reminder says why.
+    private async Task<IReadOnlyList<Recipient>> WithinPlanAsync(IReadOnlyList<Recipient> recipients, CancellationToken cancellationToken) =>
+        await plan.TryTakeReminderEmailsAsync(recipients.Count(r => r.Channel == DeliveryChannel.Email), cancellationToken)
+            ? recipients
+            : recipients.Where(r => r.Channel != DeliveryChannel.Email).ToList();
 
     private static void AddStaff(List<Recipient> result, ReminderRule rule, StaffContact member)
     {

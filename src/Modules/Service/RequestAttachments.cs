@@ -11,7 +11,7 @@ namespace AfterSales.Modules.Service;
 /// </summary>
 public sealed class RequestAttachments(
     IDbFactory<IServiceDb> dbFactory, IFileStore files, AttachmentLimits limits, ITenantContext tenantContext, TimeProvider clock,
-    ILogger<RequestAttachments> logger)
+    ILogger<RequestAttachments> logger, IPlanAllowance plan)
 {
     /// <summary>The folder of this feature in each tenant's part of the store.</summary>
     private const string Area = "requests";
@@ -78,6 +78,12 @@ public sealed class RequestAttachments(
                 [limits.MaxFilesPerRequest, Math.Max(0, limits.MaxFilesPerRequest - existing)]));
         }
 
+        // The sizes the client declared spare an upload that cannot fit; the stored sizes are checked again below.
+        if (await plan.StorageRefusalAsync(uploads.Sum(u => u.Size ?? 0), cancellationToken) is { } full)
+        {
+            return AttachmentAddResult.Refused(PlanLimit(full));
+        }
+
         var tenantId = tenantContext.Tenant?.Id ?? throw new InvalidOperationException("Attachments belong to a tenant; there is none in this scope.");
         var stored = new List<(string Name, StoredFile File)>();
         try
@@ -107,6 +113,12 @@ public sealed class RequestAttachments(
                 }
 
                 before += file.Length;
+            }
+
+            if (await plan.StorageRefusalAsync(before, cancellationToken) is { } over)
+            {
+                await RemoveAsync(stored.Select(s => s.File.Key));
+                return AttachmentAddResult.Refused(PlanLimit(over));
             }
 
             var now = clock.GetUtcNow();
@@ -179,6 +191,11 @@ public sealed class RequestAttachments(
         await RemoveAsync([attachment.StorageKey]);
         return new ActionResult(ActionStatus.Done);
     }
+
+    /// <summary>The plan's storage refusal; its one argument is the whole message, with the billing page's address in it.</summary>
+    public static AttachmentProblem PlanLimit(PlanRefusal refusal) => new("", PlanLimitKey, [refusal.Message]);
+
+    public const string PlanLimitKey = "Validation.PlanLimit";
 
     // Internal to staff: the customer's portal cannot open staff attachments, so it is not told about them.
     private static RequestEvent Event(RequestAttachment attachment, RequestEventKind kind, DateTimeOffset at, RequestActor actor) =>

@@ -37,6 +37,9 @@ public class WorkReport : ITenantOwned, IAuditable
 
     /// <summary>The file store's key of the signature drawn on screen (PNG).</summary>
     public string? SignatureKey { get; set; }
+
+    /// <summary>Bytes of the stored signature, counted against the plan's storage.</summary>
+    public long SignatureSize { get; set; }
     public string? SignedBy { get; set; }
     public DateTimeOffset? SignedAt { get; set; }
 

@@ -329,7 +329,9 @@ public sealed class WorkReportBook(
         using var content = new MemoryStream(png, writable: false);
         var stored = await files.SaveAsync(tenantContext.Tenant!.Id, FileArea, content, cancellationToken);
         var previous = report.SignatureKey;
+        // Counted in the plan's storage but never refused: a signature taken at the customer's site is the visit's proof.
         report.SignatureKey = stored.Key;
+        report.SignatureSize = stored.Length;
         report.SignedBy = signedBy;
         report.SignedAt = clock.GetUtcNow();
         report.ConcurrencyStamp = Guid.NewGuid().ToString("N");
