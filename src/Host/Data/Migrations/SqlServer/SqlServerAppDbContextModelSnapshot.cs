@@ -412,6 +412,96 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.ToTable("StripeEvents", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Modules.Billing.SupportGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("GrantedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("GrantedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("TenantId", "ExpiresAt");
+
+                    b.ToTable("SupportGrants", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Billing.SupportVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("OperatorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("OperatorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "GrantId", "OperatorId")
+                        .IsUnique();
+
+                    b.ToTable("SupportVisits", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Modules.Billing.TenantSubscription", b =>
                 {
                     b.Property<string>("TenantId")
@@ -465,6 +555,27 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.ToTable("TenantSubscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Modules.Billing.UsageCounter", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Meter")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateOnly>("Period")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.HasKey("TenantId", "Meter", "Period");
+
+                    b.ToTable("UsageCounters", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Modules.Customers.Customer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -474,6 +585,9 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.Property<string>("Address")
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateOnly?>("Birthday")
+                        .HasColumnType("date");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -1326,6 +1440,65 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.ToTable("StaffNotifications", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Modules.Notifications.TenantMailSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("FromAddress")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("FromName")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("nvarchar(253)");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Port")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ProtectedPassword")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Tls")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique();
+
+                    b.ToTable("TenantMailSettings", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Modules.Parts.PartMovement", b =>
                 {
                     b.Property<long>("Id")
@@ -1831,6 +2004,55 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.ToTable("WarrantyExtensions", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Modules.Reminders.CareEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("ByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Points")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("TenantId", "CustomerId", "Date");
+
+                    b.ToTable("CareEntries", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Modules.Reminders.DueReminder", b =>
                 {
                     b.Property<long>("Id")
@@ -1855,6 +2077,9 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid?>("CreatedRequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("CustomerId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("DueAt")
@@ -1905,6 +2130,10 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
 
                     b.HasIndex("State", "DueAt");
 
+                    b.HasIndex("TenantId", "RuleId", "CustomerId", "DueDate")
+                        .IsUnique()
+                        .HasFilter("[CustomerId] IS NOT NULL");
+
                     b.HasIndex("TenantId", "RuleId", "State", "DueDate");
 
                     b.HasIndex("TenantId", "RuleId", "SerialNumberId", "ConsumableId", "DueDate")
@@ -1916,6 +2145,87 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                         .HasFilter("[ServiceRequestId] IS NOT NULL AND [BasisAt] IS NOT NULL");
 
                     b.ToTable("DueReminders", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Reminders.FollowUpTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AssigneeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("AssigneeName")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("AssigneeRole")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DoneBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsDone")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<Guid?>("RuleId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("SerialNumberId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ServiceRequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("TenantId", "CustomerId");
+
+                    b.HasIndex("TenantId", "IsDone", "DueDate");
+
+                    b.ToTable("FollowUpTasks", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Modules.Reminders.ReminderRule", b =>
@@ -1977,6 +2287,9 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
 
                     b.Property<TimeOnly?>("QuietUntil")
                         .HasColumnType("time");
+
+                    b.Property<Guid?>("RobotEndpointId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid?>("ServiceTypeId")
                         .HasColumnType("uniqueidentifier");
@@ -2159,6 +2472,47 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.HasIndex("TenantId", "ServiceRequestId");
 
                     b.ToTable("RequestShipments", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Rma.RmaJudgement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("CostSharing")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Responsibility")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("ServiceRequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<bool?>("WarrantyCovered")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceRequestId");
+
+                    b.HasIndex("TenantId", "ServiceRequestId");
+
+                    b.ToTable("RmaJudgements", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Modules.Scheduling.Appointment", b =>
@@ -2416,6 +2770,11 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
 
                     b.HasIndex("TenantId", "ServiceRequestId", "At");
 
+                    b.HasIndex(new[] { "TenantId", "ServiceRequestId" }, "IX_RequestEvents_Reopened")
+                        .HasFilter("Kind = 1 AND FromStatus = 'Closed'");
+
+                    b.HasIndex(new[] { "TenantId", "ServiceRequestId", "Kind", "At", "ByUserId" }, "IX_RequestEvents_Report");
+
                     b.ToTable("RequestEvents", (string)null);
                 });
 
@@ -2653,6 +3012,10 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.HasIndex("TenantId", "Status", "CreatedAt");
 
                     b.HasIndex("TenantId", "StatusCategory", "CreatedAt");
+
+                    b.HasIndex(new[] { "TenantId", "CreatedAt", "Status", "ServiceTypeId", "ClosedAt", "DueAt", "IsLocked", "CategoryId", "ModelCode", "WarrantyState", "SerialNumberId", "Number", "Id" }, "IX_ServiceRequests_Report");
+
+                    b.HasIndex(new[] { "TenantId", "ClosedAt", "AssigneeId", "DueAt", "AssigneeName" }, "IX_ServiceRequests_Settled");
 
                     b.ToTable("ServiceRequests", (string)null);
                 });
@@ -2939,6 +3302,11 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
 
                     b.HasIndex("TenantId", "Status", "DueAt");
 
+                    b.HasIndex(new[] { "TenantId", "ServiceRequestId" }, "IX_ReturnVisits_Dissatisfied")
+                        .HasFilter("Satisfied = 0");
+
+                    b.HasIndex(new[] { "TenantId", "RecordedAt", "Status", "Satisfaction", "ServiceRequestId" }, "IX_ReturnVisits_Report");
+
                     b.ToTable("ReturnVisits", (string)null);
                 });
 
@@ -3145,6 +3513,9 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<long>("SignatureSize")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset?>("SignedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -3200,6 +3571,8 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
 
                     b.HasIndex("TenantId", "State", "SubmittedAt");
 
+                    b.HasIndex(new[] { "TenantId", "VisitedOn", "State", "EngineerId", "Visit", "Result", "LaborHours", "LaborFee", "TravelFee", "OtherFee", "ServiceRequestId", "Id" }, "IX_WorkReports_Report");
+
                     b.ToTable("WorkReports", (string)null);
                 });
 
@@ -3249,6 +3622,8 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.HasIndex("WorkReportId");
 
                     b.HasIndex("TenantId", "WorkReportId");
+
+                    b.HasIndex(new[] { "TenantId", "WorkReportId", "Charged", "Quantity", "UnitPrice" }, "IX_WorkReportParts_Report");
 
                     b.ToTable("WorkReportParts", (string)null);
                 });
@@ -3909,6 +4284,15 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AfterSales.Modules.Billing.UsageCounter", b =>
+                {
+                    b.HasOne("AfterSales.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AfterSales.Modules.Customers.CustomerAddress", b =>
                 {
                     b.HasOne("AfterSales.Modules.Customers.Customer", null)
@@ -4038,6 +4422,15 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AfterSales.Modules.Reminders.CareEntry", b =>
+                {
+                    b.HasOne("AfterSales.Modules.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AfterSales.Modules.Reminders.DueReminder", b =>
                 {
                     b.HasOne("AfterSales.Modules.Notifications.OutboxMessage", "OutboxMessage")
@@ -4064,6 +4457,15 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.Navigation("OutboxMessage");
                 });
 
+            modelBuilder.Entity("AfterSales.Modules.Reminders.FollowUpTask", b =>
+                {
+                    b.HasOne("AfterSales.Modules.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AfterSales.Modules.Reminders.ReminderRule", b =>
                 {
                     b.HasOne("AfterSales.Modules.Service.ServiceType", null)
@@ -4073,6 +4475,15 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("AfterSales.Modules.Rma.RequestShipment", b =>
+                {
+                    b.HasOne("AfterSales.Modules.Service.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Rma.RmaJudgement", b =>
                 {
                     b.HasOne("AfterSales.Modules.Service.ServiceRequest", null)
                         .WithMany()

@@ -404,6 +404,96 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.ToTable("StripeEvents", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Modules.Billing.SupportGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GrantedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GrantedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("TenantId", "ExpiresAt");
+
+                    b.ToTable("SupportGrants", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Billing.SupportVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OperatorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OperatorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "GrantId", "OperatorId")
+                        .IsUnique();
+
+                    b.ToTable("SupportVisits", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Modules.Billing.TenantSubscription", b =>
                 {
                     b.Property<string>("TenantId")
@@ -457,6 +547,27 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.ToTable("TenantSubscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Modules.Billing.UsageCounter", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Meter")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Period")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "Meter", "Period");
+
+                    b.ToTable("UsageCounters", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Modules.Customers.Customer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -465,6 +576,9 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
 
                     b.Property<string>("Address")
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Birthday")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
@@ -1314,6 +1428,65 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.ToTable("StaffNotifications", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Modules.Notifications.TenantMailSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromAddress")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromName")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Port")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedPassword")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tls")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique();
+
+                    b.ToTable("TenantMailSettings", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Modules.Parts.PartMovement", b =>
                 {
                     b.Property<long>("Id")
@@ -1817,6 +1990,55 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.ToTable("WarrantyExtensions", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Modules.Reminders.CareEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("TenantId", "CustomerId", "Date");
+
+                    b.ToTable("CareEntries", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Modules.Reminders.DueReminder", b =>
                 {
                     b.Property<long>("Id")
@@ -1839,6 +2061,9 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("CreatedRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CustomerId")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("DueAt")
@@ -1889,6 +2114,9 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
 
                     b.HasIndex("State", "DueAt");
 
+                    b.HasIndex("TenantId", "RuleId", "CustomerId", "DueDate")
+                        .IsUnique();
+
                     b.HasIndex("TenantId", "RuleId", "State", "DueDate");
 
                     b.HasIndex("TenantId", "RuleId", "SerialNumberId", "ConsumableId", "DueDate")
@@ -1898,6 +2126,87 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("DueReminders", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Reminders.FollowUpTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeName")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeRole")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DoneBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RuleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SerialNumberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ServiceRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("TenantId", "CustomerId");
+
+                    b.HasIndex("TenantId", "IsDone", "DueDate");
+
+                    b.ToTable("FollowUpTasks", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Modules.Reminders.ReminderRule", b =>
@@ -1958,6 +2267,9 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<TimeOnly?>("QuietUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RobotEndpointId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ServiceTypeId")
@@ -2141,6 +2453,47 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "ServiceRequestId");
 
                     b.ToTable("RequestShipments", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Rma.RmaJudgement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CostSharing")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Responsibility")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("WarrantyCovered")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceRequestId");
+
+                    b.HasIndex("TenantId", "ServiceRequestId");
+
+                    b.ToTable("RmaJudgements", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Modules.Scheduling.Appointment", b =>
@@ -2394,6 +2747,11 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "ServiceRequestId", "At");
 
+                    b.HasIndex(new[] { "TenantId", "ServiceRequestId" }, "IX_RequestEvents_Reopened")
+                        .HasFilter("Kind = 1 AND FromStatus = 'Closed'");
+
+                    b.HasIndex(new[] { "TenantId", "ServiceRequestId", "Kind", "At", "ByUserId" }, "IX_RequestEvents_Report");
+
                     b.ToTable("RequestEvents", (string)null);
                 });
 
@@ -2631,6 +2989,10 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "Status", "CreatedAt");
 
                     b.HasIndex("TenantId", "StatusCategory", "CreatedAt");
+
+                    b.HasIndex(new[] { "TenantId", "CreatedAt", "Status", "ServiceTypeId", "ClosedAt", "DueAt", "IsLocked", "CategoryId", "ModelCode", "WarrantyState", "SerialNumberId", "Number", "Id" }, "IX_ServiceRequests_Report");
+
+                    b.HasIndex(new[] { "TenantId", "ClosedAt", "AssigneeId", "DueAt", "AssigneeName" }, "IX_ServiceRequests_Settled");
 
                     b.ToTable("ServiceRequests", (string)null);
                 });
@@ -2915,6 +3277,11 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "Status", "DueAt");
 
+                    b.HasIndex(new[] { "TenantId", "ServiceRequestId" }, "IX_ReturnVisits_Dissatisfied")
+                        .HasFilter("Satisfied = 0");
+
+                    b.HasIndex(new[] { "TenantId", "RecordedAt", "Status", "Satisfaction", "ServiceRequestId" }, "IX_ReturnVisits_Report");
+
                     b.ToTable("ReturnVisits", (string)null);
                 });
 
@@ -3119,6 +3486,9 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("SignatureSize")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("SignedAt")
                         .HasColumnType("INTEGER");
 
@@ -3174,6 +3544,8 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "State", "SubmittedAt");
 
+                    b.HasIndex(new[] { "TenantId", "VisitedOn", "State", "EngineerId", "Visit", "Result", "LaborHours", "LaborFee", "TravelFee", "OtherFee", "ServiceRequestId", "Id" }, "IX_WorkReports_Report");
+
                     b.ToTable("WorkReports", (string)null);
                 });
 
@@ -3223,6 +3595,8 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.HasIndex("WorkReportId");
 
                     b.HasIndex("TenantId", "WorkReportId");
+
+                    b.HasIndex(new[] { "TenantId", "WorkReportId", "Charged", "Quantity", "UnitPrice" }, "IX_WorkReportParts_Report");
 
                     b.ToTable("WorkReportParts", (string)null);
                 });
@@ -3871,6 +4245,15 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AfterSales.Modules.Billing.UsageCounter", b =>
+                {
+                    b.HasOne("AfterSales.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AfterSales.Modules.Customers.CustomerAddress", b =>
                 {
                     b.HasOne("AfterSales.Modules.Customers.Customer", null)
@@ -4000,6 +4383,15 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AfterSales.Modules.Reminders.CareEntry", b =>
+                {
+                    b.HasOne("AfterSales.Modules.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AfterSales.Modules.Reminders.DueReminder", b =>
                 {
                     b.HasOne("AfterSales.Modules.Notifications.OutboxMessage", "OutboxMessage")
@@ -4026,6 +4418,15 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.Navigation("OutboxMessage");
                 });
 
+            modelBuilder.Entity("AfterSales.Modules.Reminders.FollowUpTask", b =>
+                {
+                    b.HasOne("AfterSales.Modules.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AfterSales.Modules.Reminders.ReminderRule", b =>
                 {
                     b.HasOne("AfterSales.Modules.Service.ServiceType", null)
@@ -4035,6 +4436,15 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("AfterSales.Modules.Rma.RequestShipment", b =>
+                {
+                    b.HasOne("AfterSales.Modules.Service.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Modules.Rma.RmaJudgement", b =>
                 {
                     b.HasOne("AfterSales.Modules.Service.ServiceRequest", null)
                         .WithMany()
