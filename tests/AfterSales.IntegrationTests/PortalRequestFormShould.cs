@@ -90,6 +90,25 @@ public sealed partial class PortalRequestFormShould(PortalFactory factory) : ICl
     }
 
     [Fact]
+    public async Task RefuseAPostLargerThanEveryAllowedFileTogetherUnreadAndSayWhyOnTheForm()
+    {
+        await factory.CreateAccountAsync("demo", "C1008", "huge@customer.example");
+        var customer = await SignedInAsync("huge@customer.example");
+        var huge = new byte[5 * PortalFactory.MaxAttachmentBytes + 2 * 1024 * 1024];
+        Png.CopyTo(huge, 0);
+
+        var (response, _) = await PostAsync(customer, await TypeAsync("REMOTE"), "Huge video", files: [("video.png", huge)]);
+        var (form, html) = await customer.GetPageAsync(Http.RedirectPath(response)!);
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        Assert.Contains("too large together, so nothing was saved", html, StringComparison.Ordinal);
+        await using var scope = await factory.TenantScopeAsync("demo");
+        var requests = await scope.ServiceProvider.GetRequiredService<RequestDesk>().SearchAsync(new RequestQuery(Search: "Huge video"));
+        Assert.Empty(requests.Items);
+    }
+
+    [Fact]
     public async Task AskForTheTypesPublicFieldsOnlyAndCheckThemLikeTheStaffForm()
     {
         var type = await TypeAsync("CONSULT");

@@ -38,11 +38,23 @@ public static class PortalSchemes
         if (context.Request.Path.StartsWithSegments("/portal"))
         {
             // The request form may carry every file a customer may attach, which is more than the server's default body limit.
-            if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals("/portal/requests/new", StringComparison.OrdinalIgnoreCase)
-                && context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } maxBody)
+            if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals("/portal/requests/new", StringComparison.OrdinalIgnoreCase))
             {
                 var uploads = context.RequestServices.GetRequiredService<AfterSales.Portal.Requests.PortalUploads>();
-                maxBody.MaxRequestBodySize = Math.Max(maxBody.MaxRequestBodySize ?? 0, uploads.MaxFiles * uploads.MaxBytes + 1024 * 1024);
+                var maxBody = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>();
+                var limit = Math.Max(maxBody?.MaxRequestBodySize ?? 0, uploads.MaxFiles * uploads.MaxBytes + 1024 * 1024);
+                if (context.Request.ContentLength > limit)
+                {
+                    // Reading it would fail half-way with a bare error: refuse it unread and say why on the form (nothing was saved).
+                    context.Response.Redirect(context.Request.PathBase + "/portal/requests/new?too-large=1");
+                    context.Response.StatusCode = StatusCodes.Status303SeeOther;
+                    return;
+                }
+
+                if (maxBody is { IsReadOnly: false })
+                {
+                    maxBody.MaxRequestBodySize = limit;
+                }
             }
 
             var result = await context.AuthenticateAsync(Customer);
