@@ -19,11 +19,6 @@ using AfterSales.Modules.Dispatch;
 using AfterSales.Modules.Reminders;
 using AfterSales.Modules.Reports;
 using AfterSales.Modules.Rma;
-using AfterSales.Modules.WorkReports;
-using AfterSales.Modules.Parts;
-using AfterSales.Modules.Visits;
-using AfterSales.Modules.Knowledge;
-using AfterSales.Modules.Billing;
 using AfterSales.Tenancy;
 using AfterSales.Tenancy.Stores;
 using Microsoft.AspNetCore.DataProtection;
@@ -91,15 +86,8 @@ public sealed class BenchmarkApp : IAsyncDisposable
         services.AddBillingModule(configuration);
         services.AddReportsModule(configuration);
         services.AddRemindersModule(configuration);
-        // Its read-only guard is one of the context's save interceptors.
-        services.AddBillingModule(configuration);
-        services.AddLocalization();
-        // What the send path reaches (notify handlers, visit links, work reports), as the host registers it.
-        services.AddWorkReportsModule();
-        services.AddPartsModule();
-        services.AddVisitsModule();
         services.AddSchedulingModule();
-        services.AddKnowledgeModule();
+        services.AddLocalization();
         services.AddSingleton(TimeProvider.System);
         return new BenchmarkApp(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }));
     }
