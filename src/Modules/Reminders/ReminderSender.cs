@@ -315,7 +315,8 @@ public sealed class ReminderSender(
         }
 
         recipients = await WithinPlanAsync(recipients, cancellationToken);
-        if (recipients.Count == 0)
+        // A follow-up rule's task is opened even when no one is told (no channel, or the plan's mails are used up).
+        if (recipients.Count == 0 && followUp is null)
         {
             return Outcome.Cancel(NotePlanLimit);
         }
