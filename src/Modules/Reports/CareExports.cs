@@ -22,18 +22,12 @@ internal static class CareExports
         reports.MapGet("/care.xlsx", CareAsync);
     }
 
-    private static ReportFilter? Filter(HttpContext context, ITenantContext tenant, TimeProvider clock) =>
-        ReportFilter.FromQuery(context.Request.QueryString.Value, tenant.Tenant.TodayFor(clock.GetUtcNow())) is { IsValid: true } filter ? filter : null;
-
-    private static IResult Invalid(IStringLocalizer<ReportText> text) =>
-        Results.Problem(text["Filter.Invalid", ReportFilter.MaxDays].Value, statusCode: StatusCodes.Status400BadRequest);
-
     private static async Task<IResult> ReturnsAsync(
         HttpContext context, string? part, RmaReport report, ITenantContext tenant, TimeProvider clock, IStringLocalizer<ReportText> text, CancellationToken cancellationToken)
     {
-        if (Filter(context, tenant, clock) is not { } filter)
+        if (ReportsExport.Filter(context, tenant, clock) is not { } filter)
         {
-            return Invalid(text);
+            return ReportsExport.Invalid(text);
         }
 
         var result = await report.RunAsync(filter, cancellationToken);
@@ -60,9 +54,9 @@ internal static class CareExports
     private static async Task<IResult> ComplaintsAsync(
         HttpContext context, string? part, ComplaintsReport report, ITenantContext tenant, TimeProvider clock, IStringLocalizer<ReportText> text, CancellationToken cancellationToken)
     {
-        if (Filter(context, tenant, clock) is not { } filter)
+        if (ReportsExport.Filter(context, tenant, clock) is not { } filter)
         {
-            return Invalid(text);
+            return ReportsExport.Invalid(text);
         }
 
         var result = await report.RunAsync(filter, CultureInfo.CurrentUICulture, cancellationToken);
@@ -79,9 +73,9 @@ internal static class CareExports
     private static async Task<IResult> CareAsync(
         HttpContext context, string? part, CareReport report, ITenantContext tenant, TimeProvider clock, IStringLocalizer<ReportText> text, CancellationToken cancellationToken)
     {
-        if (Filter(context, tenant, clock) is not { } filter)
+        if (ReportsExport.Filter(context, tenant, clock) is not { } filter)
         {
-            return Invalid(text);
+            return ReportsExport.Invalid(text);
         }
 
         var result = await report.RunAsync(filter, cancellationToken);

@@ -23,10 +23,11 @@ internal static class ReportsExport
         reports.MapGet("/charges.xlsx", ChargesAsync);
     }
 
-    private static ReportFilter? Filter(HttpContext context, ITenantContext tenant, TimeProvider clock) =>
+    /// <summary>The page's filter from the export link's query string; null when it is not valid.</summary>
+    internal static ReportFilter? Filter(HttpContext context, ITenantContext tenant, TimeProvider clock) =>
         ReportFilter.FromQuery(context.Request.QueryString.Value, tenant.Tenant.TodayFor(clock.GetUtcNow())) is { IsValid: true } filter ? filter : null;
 
-    private static IResult Invalid(IStringLocalizer<ReportText> text) =>
+    internal static IResult Invalid(IStringLocalizer<ReportText> text) =>
         Results.Problem(text["Filter.Invalid", ReportFilter.MaxDays].Value, statusCode: StatusCodes.Status400BadRequest);
 
     private static async Task<IResult> ServiceAsync(
