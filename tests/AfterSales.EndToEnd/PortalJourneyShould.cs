@@ -124,17 +124,18 @@ public sealed partial class PortalJourneyShould(KestrelAppFactory app) : IClassF
             Assert.Equal(5, visit.Satisfaction);
         }
 
-        await ScreenshotsAsync(await context.CookiesAsync(), number, await OnSiteAsync());
+        await ScreenshotsAsync(await context.CookiesAsync(), number, await OnSiteAsync(), await ServiceReportAsync(number));
         Assert.Empty(errors);
     }
 
     /// <summary>The main portal pages in zh-CN and English, at desktop and phone size, signed in as the journey's customer.</summary>
-    private async Task ScreenshotsAsync(IReadOnlyList<BrowserContextCookiesResult> cookies, string number, Guid onSite)
+    private async Task ScreenshotsAsync(IReadOnlyList<BrowserContextCookiesResult> cookies, string number, Guid onSite, Guid report)
     {
         var pages = new (string Name, string Path)[]
         {
             ("home", "portal"), ("knowledge", "portal/kb"), ("warranty", "portal/warranty"), ("requests", "portal/requests"),
             ("new-request", "portal/requests/new"), ("request", $"portal/requests/{number}"), ("products", "portal/products"),
+            ("service-report", $"portal/requests/{number}/reports/{report}"),
         };
         foreach (var culture in new[] { "zh-CN", "en" })
         {
@@ -173,6 +174,23 @@ public sealed partial class PortalJourneyShould(KestrelAppFactory app) : IClassF
         customer.Email = email;
         await db.SaveChangesAsync();
         return (await scope.ServiceProvider.GetRequiredService<ServiceTypeCatalog>().FindByCodeAsync("REMOTE"))!.Id;
+    }
+
+    /// <summary>The engineer's submitted report of the visit, as the work-report page leaves it, for the customer's copy.</summary>
+    private async Task<Guid> ServiceReportAsync(string number)
+    {
+        await using var scope = await TenantScopeAsync();
+        using var db = scope.ServiceProvider.GetRequiredService<IDbFactory<IPortalDb>>().Create();
+        var request = await db.ServiceRequests.SingleAsync(r => r.Number == number);
+        var report = new AfterSales.Modules.WorkReports.WorkReport
+        {
+            ServiceRequestId = request.Id, RequestNumber = number, Visit = 1, EngineerId = "engineer", EngineerName = "王师傅",
+            VisitedOn = DateOnly.FromDateTime(DateTime.UtcNow), Measures = "清洗冷凝器，补充冷媒，试机正常。", LaborHours = 1.5m, LaborFee = 120m, TravelFee = 30m,
+            State = AfterSales.Modules.WorkReports.WorkReportState.Submitted, CreatedAt = DateTimeOffset.UtcNow, VerificationCode = "PJ" + number[^6..],
+        };
+        db.WorkReports.Add(report);
+        await db.SaveChangesAsync();
+        return report.Id;
     }
 
     private async Task<Guid> OnSiteAsync()
