@@ -59,10 +59,13 @@ public sealed class BenchmarkApp : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         // As the host's appsettings: the framework's chatter (every EF command) at Warning.
-        // BENCHMARK_SQL=1 shows every command with its duration, to profile a benchmark in process (see QuickReportTimes).
+        // BENCHMARK_SQL=1 shows every command as it starts (a slow one is seen before it ends) and with its duration, to profile a
+        // benchmark in process (see QuickReportTimes).
         var sql = Environment.GetEnvironmentVariable("BENCHMARK_SQL") == "1";
         services.AddLogging(l => l.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(sql ? LogLevel.Information : logLevel).AddFilter("Microsoft", LogLevel.Warning)
-            .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", sql ? LogLevel.Information : LogLevel.Warning));
+            .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", sql ? LogLevel.Debug : LogLevel.Warning)
+            // The reminder scan says how long its planning and its sending took.
+            .AddFilter("AfterSales.Modules.Reminders.ReminderScan", LogLevel.Information));
         services.AddAppDatabase(configuration, environment);
         services.AddTenancy().WithEfCoreStore<AppDbContext>();
         services.AddStaffIdentity(configuration);

@@ -33,6 +33,12 @@ if (Array.IndexOf(args, QuickReportTimes.Switch) is var quick and >= 0)
     return;
 }
 
+if (Array.IndexOf(args, QuickCareScan.Switch) is var care and >= 0)
+{
+    await QuickCareScan.RunAsync(care + 1 < args.Length && int.TryParse(args[care + 1], out var runs) ? runs : 1);
+    return;
+}
+
 var config = DefaultConfig.Instance.WithArtifactsPath(Path.GetFullPath(Path.Combine(Dataset.DataDirectory, "..", "BenchmarkDotNet.Artifacts")));
 BenchmarkSwitcher.FromAssembly(typeof(Dataset).Assembly).Run(args, config);
 

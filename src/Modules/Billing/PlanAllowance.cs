@@ -9,6 +9,9 @@ public sealed class PlanAllowance(SubscriptionBook subscriptions, UsageMeter met
     public Task<PlanRefusal?> StorageRefusalAsync(long addingBytes, CancellationToken cancellationToken = default) =>
         subscriptions.PlanRefusalAsync(PlanLimit.StorageMb, addingBytes, cancellationToken);
 
+    public async Task<bool> AcceptsWritesAsync(CancellationToken cancellationToken = default) =>
+        await subscriptions.AccessAsync(cancellationToken) != TenantAccess.ReadOnly;
+
     public async Task<bool> TryTakeReminderEmailsAsync(int count, CancellationToken cancellationToken = default)
     {
         if (tenantContext.Tenant is not { } tenant || count <= 0)

@@ -31,15 +31,20 @@ public static class CarePlanner
 
         var added = 0;
         var seen = new HashSet<Guid>();
-        for (var skip = 0; ; skip += ReminderPlanner.BatchSize)
+        // Pages follow the serial number, which the tenant's unique index holds in order: no sort, and no skipping past read rows.
+        for (var after = ""; ;)
         {
-            var page = await units.OrderBy(s => s.Id).Skip(skip).Take(ReminderPlanner.BatchSize).Select(Unit).ToListAsync(cancellationToken);
+            var from = after;
+            var page = await units.Where(s => s.Number.CompareTo(from) > 0).OrderBy(s => s.Number).Take(ReminderPlanner.BatchSize).Select(Unit)
+                .ToListAsync(cancellationToken);
             seen.UnionWith(page.Select(u => u.Id));
             added += await PlanUnitsAsync(db, rule, page, today, zone, cancellationToken);
             if (page.Count < ReminderPlanner.BatchSize)
             {
                 break;
             }
+
+            after = page[^1].Number;
         }
 
         // Units the rule no longer reaches (their model taken off the rule, their dates removed) have their pending rows cancelled.
@@ -182,21 +187,20 @@ public static class CarePlanner
         }
 
         var known = existing.Select(r => (r.SerialNumberId!.Value, r.ConsumableId, r.DueDate)).ToHashSet();
-        var added = 0;
+        var added = new List<DueReminder>();
         foreach (var due in wanted)
         {
             if (known.Add((due.UnitId, due.ConsumableId, due.DueDate)))
             {
-                db.DueReminders.Add(new DueReminder
+                added.Add(new DueReminder
                 {
                     RuleId = rule.Id, SerialNumberId = due.UnitId, ConsumableId = due.ConsumableId, OffsetDays = due.Offset, DueDate = due.DueDate,
                     DueAt = ReminderSchedule.DueAt(due.DueDate, zone, rule.Quiet),
                 });
-                added++;
             }
         }
 
-        return await DueReminder.SavePlannedAsync(db, cancellationToken) ? added : 0;
+        return await DueReminder.SavePlannedAsync(db, added, cancellationToken) ? added.Count : 0;
     }
 }
 

@@ -31,5 +31,8 @@ public interface IRemindersDb : IDisposable
     /// <summary>Sending is writing outbox rows in the save that marks the reminder sent.</summary>
     DbSet<AfterSales.Modules.Notifications.OutboxMessage> OutboxMessages { get; }
     Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker ChangeTracker { get; }
+
+    /// <summary>Planned reminders are written in bulk, in a transaction with the changes to the ones already planned.</summary>
+    Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -9,7 +9,7 @@ namespace AfterSales.Modules.Reminders;
 /// <see cref="RequestReminderPlanner"/>, maintenance plans and consumables through <see cref="CarePlanner"/>), and cancels the pending ones a changed warranty end or rule no longer explains:
 /// re-planning is how a renewal moves a unit's reminders.
 /// </summary>
-public sealed class ReminderPlanner(IDbFactory<IRemindersDb> dbFactory, ITenantContext tenantContext, TimeProvider clock)
+public sealed class ReminderPlanner(IDbFactory<IRemindersDb> dbFactory, ITenantContext tenantContext, TimeProvider clock, IPlanAllowance plan)
 {
     /// <summary>Units read and planned per save: bounded memory and short write locks on large registries.</summary>
     public const int BatchSize = 500;
@@ -23,6 +23,12 @@ public sealed class ReminderPlanner(IDbFactory<IRemindersDb> dbFactory, ITenantC
     /// <summary>Plans every enabled unit rule not yet planned today and every request rule (due by the hour); returns how many reminders were added.</summary>
     public async Task<int> PlanDueRulesAsync(CancellationToken cancellationToken = default)
     {
+        // A read-only tenant's reminders stay as they were until it pays; the saves below would be refused anyway.
+        if (!await plan.AcceptsWritesAsync(cancellationToken))
+        {
+            return 0;
+        }
+
         var today = ReminderSchedule.Today(clock.GetUtcNow(), Zone);
         List<Guid> ids;
         using (var db = dbFactory.Create())
@@ -36,7 +42,7 @@ public sealed class ReminderPlanner(IDbFactory<IRemindersDb> dbFactory, ITenantC
         var added = 0;
         foreach (var id in ids)
         {
-            added += await PlanRuleAsync(id, cancellationToken);
+            added += await PlanWritableRuleAsync(id, cancellationToken);
         }
 
         return added;
@@ -44,6 +50,11 @@ public sealed class ReminderPlanner(IDbFactory<IRemindersDb> dbFactory, ITenantC
 
     /// <summary>Plans one rule of the tenant over the horizon; a disabled rule's pending reminders are cancelled.</summary>
     public async Task<int> PlanRuleAsync(Guid ruleId, CancellationToken cancellationToken = default)
+    {
+        return await plan.AcceptsWritesAsync(cancellationToken) ? await PlanWritableRuleAsync(ruleId, cancellationToken) : 0;
+    }
+
+    private async Task<int> PlanWritableRuleAsync(Guid ruleId, CancellationToken cancellationToken)
     {
         var zone = Zone;
         var today = ReminderSchedule.Today(clock.GetUtcNow(), zone);
@@ -113,6 +124,11 @@ public sealed class ReminderPlanner(IDbFactory<IRemindersDb> dbFactory, ITenantC
     /// <summary>Re-plans one unit under every enabled rule, as after its warranty changed.</summary>
     public async Task<int> PlanUnitAsync(Guid serialNumberId, CancellationToken cancellationToken = default)
     {
+        if (!await plan.AcceptsWritesAsync(cancellationToken))
+        {
+            return 0;
+        }
+
         var zone = Zone;
         var today = ReminderSchedule.Today(clock.GetUtcNow(), zone);
         using var db = dbFactory.Create();
@@ -167,24 +183,23 @@ public sealed class ReminderPlanner(IDbFactory<IRemindersDb> dbFactory, ITenantC
             }
         }
 
-        var added = 0;
+        var added = new List<DueReminder>();
         foreach (var unit in units)
         {
             foreach (var (offset, dueDate) in ReminderSchedule.DueDates(unit.End, offsets, today))
             {
                 if (known.Add((unit.Id, dueDate)))
                 {
-                    db.DueReminders.Add(new DueReminder
+                    added.Add(new DueReminder
                     {
                         RuleId = rule.Id, SerialNumberId = unit.Id, OffsetDays = offset, DueDate = dueDate,
                         DueAt = ReminderSchedule.DueAt(dueDate, zone, rule.Quiet),
                     });
-                    added++;
                 }
             }
         }
 
-        return await DueReminder.SavePlannedAsync(db, cancellationToken) ? added : 0;
+        return await DueReminder.SavePlannedAsync(db, added, cancellationToken) ? added.Count : 0;
     }
 
     private sealed record UnitEnd(Guid Id, DateOnly? End);

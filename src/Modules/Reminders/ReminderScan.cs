@@ -10,40 +10,34 @@ namespace AfterSales.Modules.Reminders;
 
 /// <summary>
 /// One job for every tenant's reminders instead of a trigger per unit or rule: it plans the rules not planned today, then sends
-/// the due-reminder rows due by now, oldest first, each tenant's share in its own tenant scope. A reminder missed while the
+/// the due-reminder rows due by now, tenant by tenant in its own tenant scope, the tenant waiting longest first. A reminder missed while the
 /// host was down is still pending with its time in the past, so the next scan sends it.
 /// </summary>
 public sealed class ReminderScan(IServiceScopeFactory scopes, TenantScopeFactory tenantScopes, TimeProvider clock, ILogger<ReminderScan> log)
 {
-    public const int BatchSize = 1000;
-
     /// <summary>Plans and sends for every tenant; returns how many reminders were sent.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var tenantId in await TenantsWithRulesAsync(cancellationToken))
+        var started = clock.GetTimestamp();
+        var tenants = await TenantsWithRulesAsync(cancellationToken);
+        var planned = 0;
+        foreach (var tenantId in tenants)
         {
-            await InTenantAsync(tenantId, (sp, token) => sp.GetRequiredService<ReminderPlanner>().PlanDueRulesAsync(token), cancellationToken);
+            planned += await InTenantAsync(tenantId, (sp, token) => sp.GetRequiredService<ReminderPlanner>().PlanDueRulesAsync(token), cancellationToken);
         }
 
+        var planning = clock.GetElapsedTime(started);
+
+        // Each tenant's due rows in one scope, oldest first: a batch taken across tenants by due time holds one or two rows of each,
+        // and a scope per row was most of the scan's time (docs/benchmarks.md).
         var sent = 0;
-        var seen = new HashSet<long>();
-        while (!cancellationToken.IsCancellationRequested)
+        foreach (var tenantId in await TenantsWithDueAsync(cancellationToken))
         {
-            var batch = await DueAsync(cancellationToken);
-            // Rows a tenant scope could not take (suspended, deleted) or another replica holds stay pending: one look per run.
-            batch = batch.Where(r => seen.Add(r.Id)).ToList();
-            foreach (var tenant in batch.GroupBy(r => r.TenantId))
-            {
-                var ids = tenant.Select(r => r.Id).ToList();
-                sent += await InTenantAsync(tenant.Key, (sp, token) => sp.GetRequiredService<ReminderSender>().SendAsync(ids, token), cancellationToken);
-            }
-
-            if (batch.Count == 0)
-            {
-                break;
-            }
+            sent += await InTenantAsync(tenantId, (sp, token) => sp.GetRequiredService<ReminderSender>().SendDueAsync(null, token), cancellationToken);
         }
 
+        log.LogInformation("Reminder scan: planned {Planned} reminders of {Tenants} tenants in {Planning:F1} s, sent {Sent} in {Sending:F1} s",
+            planned, tenants.Count, planning.TotalSeconds, sent, (clock.GetElapsedTime(started) - planning).TotalSeconds);
         return sent;
     }
 
@@ -56,15 +50,15 @@ public sealed class ReminderScan(IServiceScopeFactory scopes, TenantScopeFactory
             .Select(r => r.TenantId).Distinct().ToListAsync(cancellationToken);
     }
 
-    private async Task<IReadOnlyList<(long Id, string TenantId)>> DueAsync(CancellationToken cancellationToken)
+    // The tenants with rows due by now, the longest waiting first. Rows a tenant scope cannot take (suspended, deleted) stay pending.
+    private async Task<IReadOnlyList<string>> TenantsWithDueAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         using var db = scope.ServiceProvider.GetRequiredService<IDbFactory<IRemindersDb>>().Create();
         var now = clock.GetUtcNow();
-        return (await db.DueReminders.IgnoreQueryFilters([TenantModelBuilderExtensions.FilterName])
-                .Where(r => r.State == DueReminderState.Pending && r.DueAt <= now)
-                .OrderBy(r => r.DueAt).Take(BatchSize).Select(r => new { r.Id, r.TenantId }).ToListAsync(cancellationToken))
-            .Select(r => (r.Id, r.TenantId)).ToList();
+        return await db.DueReminders.IgnoreQueryFilters([TenantModelBuilderExtensions.FilterName])
+            .Where(r => r.State == DueReminderState.Pending && r.DueAt <= now)
+            .GroupBy(r => r.TenantId).OrderBy(g => g.Min(r => r.DueAt)).Select(g => g.Key).ToListAsync(cancellationToken);
     }
 
     private async Task<int> InTenantAsync(string tenantId, Func<IServiceProvider, CancellationToken, Task<int>> work, CancellationToken cancellationToken)

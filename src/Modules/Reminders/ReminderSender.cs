@@ -121,6 +121,7 @@ public sealed class ReminderSender(
             outcomes.Add((reminder, outcome));
         }
 
+        await LimitEmailsAsync(outcomes, cancellationToken);
         var sent = 0;
         foreach (var (reminder, outcome) in outcomes)
         {
@@ -288,9 +289,9 @@ public sealed class ReminderSender(
             link = $"warranty?sn={Uri.EscapeDataString(unit.Number)}";
             if (rule.Kind == ReminderKind.MaintenancePlan && rule.Action == MaintenanceAction.CreateRequest && rule.ServiceTypeId is { } typeId)
             {
-                var planned = await WithinPlanAsync(await RecipientsAsync(rule, customer, [], context.Roles, cancellationToken), cancellationToken);
+                var planned = await RecipientsAsync(rule, customer, [], context.Roles, cancellationToken);
                 var key0 = ReminderKinds.TemplateKey(rule.Kind);
-                return Outcome.Send(() => planned.Select(r => Message(r, rule, key0, context.Zh, values, link, now)).ToList(), () => new RequestInput
+                return Outcome.Send(planned, told => told.Select(r => Message(r, rule, key0, context.Zh, values, link, now)).ToList(), () => new RequestInput
                 {
                     ServiceTypeId = typeId,
                     SerialNumber = unit.Number,
@@ -314,15 +315,8 @@ public sealed class ReminderSender(
             return Outcome.Cancel(NoteNoAddress);
         }
 
-        recipients = await WithinPlanAsync(recipients, cancellationToken);
-        // A follow-up rule's task is opened even when no one is told (no channel, or the plan's mails are used up).
-        if (recipients.Count == 0 && followUp is null)
-        {
-            return Outcome.Cancel(NotePlanLimit);
-        }
-
         var key = ReminderKinds.TemplateKey(rule.Kind);
-        return Outcome.Send(() => recipients.Select(r => Message(r, rule, key, context.Zh, values, link, now)).ToList(), followUp: followUp);
+        return Outcome.Send(recipients, told => told.Select(r => Message(r, rule, key, context.Zh, values, link, now)).ToList(), followUp: followUp);
     }
 
     private static void Apply(IRemindersDb db, DueReminder reminder, Outcome outcome, DateTimeOffset now)
@@ -337,7 +331,7 @@ public sealed class ReminderSender(
                 reminder.ConcurrencyStamp = Guid.NewGuid().ToString("N");
                 break;
             case OutcomeKind.Send:
-                var messages = outcome.Messages!();
+                var messages = outcome.Build!(outcome.Recipients!);
                 db.OutboxMessages.AddRange(messages);
                 if (outcome.FollowUp is { } task)
                 {
@@ -441,11 +435,34 @@ public sealed class ReminderSender(
         return result.DistinctBy(r => (r.Channel, r.Address.ToUpperInvariant())).ToList();
     }
 
-    // The plan's monthly reminder e-mails: past them the e-mails are dropped (in-app messages still go) and the reminder says why.
-    private async Task<IReadOnlyList<Recipient>> WithinPlanAsync(IReadOnlyList<Recipient> recipients, CancellationToken cancellationToken) =>
-        await plan.TryTakeReminderEmailsAsync(recipients.Count(r => r.Channel == DeliveryChannel.Email), cancellationToken)
-            ? recipients
-            : recipients.Where(r => r.Channel != DeliveryChannel.Email).ToList();
+    /// <summary>
+    /// The plan's monthly reminder e-mails: the batch's e-mails are taken from the allowance at once, and only when that is refused
+    /// reminder by reminder, oldest first, so the last ones within the limit still go. Past it a reminder's e-mails are dropped (in-app
+    /// messages still go); one left telling no one is cancelled saying why, unless it opens a request or a follow-up task.
+    /// </summary>
+    private async Task LimitEmailsAsync(List<(DueReminder Reminder, Outcome Outcome)> outcomes, CancellationToken cancellationToken)
+    {
+        static int Emails(Outcome outcome) => outcome.Kind == OutcomeKind.Send ? outcome.Recipients!.Count(r => r.Channel == DeliveryChannel.Email) : 0;
+        var total = outcomes.Sum(o => Emails(o.Outcome));
+        if (total == 0 || await plan.TryTakeReminderEmailsAsync(total, cancellationToken))
+        {
+            return;
+        }
+
+        for (var i = 0; i < outcomes.Count; i++)
+        {
+            var (reminder, outcome) = outcomes[i];
+            if (Emails(outcome) is var emails && (emails == 0 || await plan.TryTakeReminderEmailsAsync(emails, cancellationToken)))
+            {
+                continue;
+            }
+
+            var told = outcome.Recipients!.Where(r => r.Channel != DeliveryChannel.Email).ToList();
+            outcomes[i] = (reminder, told.Count == 0 && outcome.Request is null && outcome.FollowUp is null
+                ? Outcome.Cancel(NotePlanLimit)
+                : outcome with { Recipients = told });
+        }
+    }
 
     private static void AddStaff(List<Recipient> result, ReminderRule rule, StaffContact member)
     {
@@ -559,8 +576,8 @@ public sealed class ReminderSender(
     }
 
     // What the scan decided for one reminder; the messages are built when applied, so the one-by-one retry gets fresh rows.
-    private sealed record Outcome(OutcomeKind Kind, string? Note = null, DateTimeOffset? WaitUntil = null, Func<List<OutboxMessage>>? Messages = null,
-        Func<RequestInput>? Request = null, Func<FollowUpTask>? FollowUp = null)
+    private sealed record Outcome(OutcomeKind Kind, string? Note = null, DateTimeOffset? WaitUntil = null, IReadOnlyList<Recipient>? Recipients = null,
+        Func<IReadOnlyList<Recipient>, List<OutboxMessage>>? Build = null, Func<RequestInput>? Request = null, Func<FollowUpTask>? FollowUp = null)
     {
         public static readonly Outcome Failed = new(OutcomeKind.Fail);
 
@@ -568,8 +585,9 @@ public sealed class ReminderSender(
 
         public static Outcome Wait(DateTimeOffset until) => new(OutcomeKind.Wait, WaitUntil: until);
 
-        public static Outcome Send(Func<List<OutboxMessage>> messages, Func<RequestInput>? request = null, Func<FollowUpTask>? followUp = null) =>
-            new(OutcomeKind.Send, Messages: messages, Request: request, FollowUp: followUp);
+        public static Outcome Send(IReadOnlyList<Recipient> recipients, Func<IReadOnlyList<Recipient>, List<OutboxMessage>> build, Func<RequestInput>? request = null,
+            Func<FollowUpTask>? followUp = null) =>
+            new(OutcomeKind.Send, Recipients: recipients, Build: build, Request: request, FollowUp: followUp);
     }
 
     private sealed record SendContext(string Company, TimeZoneInfo Zone, bool Zh, IReadOnlyDictionary<Guid, Products.SerialNumber> Units,

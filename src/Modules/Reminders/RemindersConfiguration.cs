@@ -40,6 +40,8 @@ internal sealed class DueReminderConfiguration : IEntityTypeConfiguration<DueRem
         builder.HasIndex(r => new { r.TenantId, r.RuleId, r.CustomerId, r.DueDate }).IsUnique();
         // The scan's query across tenants: pending rows by due time.
         builder.HasIndex(r => new { r.State, r.DueAt });
+        // A tenant's sending: its pending rows by due time, and the batch it loads again by id, without reading other tenants' rows.
+        builder.HasIndex(r => new { r.TenantId, r.State, r.DueAt });
         builder.HasIndex(r => new { r.TenantId, r.RuleId, r.State, r.DueDate });
     }
 }

@@ -17,10 +17,8 @@ internal sealed class RequestEventReportIndexes : IEntityTypeConfiguration<Reque
 {
     public void Configure(EntityTypeBuilder<RequestEvent> builder)
     {
-        // A request's first response, first assignment and locks are a seek into its own kinds, read from the index alone.
-        builder.HasIndex(e => new { e.TenantId, e.ServiceRequestId, e.Kind, e.At, e.ByUserId }, "IX_RequestEvents_Report");
-        // Taken out of Closed again: rare, so a tiny index answers "was this request reopened" without reading its status changes.
-        builder.HasIndex(e => new { e.TenantId, e.ServiceRequestId }, "IX_RequestEvents_Reopened").HasFilter("Kind = 1 AND FromStatus = 'Closed'");
+        // A request's first response, first assignment, reopenings and locks: one seek to its events, read from the index alone.
+        builder.HasIndex(e => new { e.TenantId, e.ServiceRequestId, e.Kind, e.At, e.ByUserId, e.FromStatus }, "IX_RequestEvents_Report");
     }
 }
 
@@ -39,6 +37,9 @@ internal sealed class WorkReportReportIndexes : IEntityTypeConfiguration<WorkRep
 {
     public void Configure(EntityTypeBuilder<WorkReport> builder)
     {
+        // Response and resolution: each request's first visit and whether it solved it, from the index alone. Without it SQLite
+        // preferred the covering index below with the tenant alone, reading all the tenant's work for every request.
+        builder.HasIndex(w => new { w.TenantId, w.ServiceRequestId, w.Visit, w.State, w.Result }, "IX_WorkReports_Request");
         // Charges and engineers select the work of a period by visit date and read nothing else of it than these, so the index
         // answers them alone: the tenant's reports lie together in it, where in the table they lie among every other tenant's.
         builder.HasIndex(w => new

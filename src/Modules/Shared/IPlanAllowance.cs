@@ -14,6 +14,12 @@ public interface IPlanAllowance
 
     /// <summary>Takes <paramref name="count"/> reminder e-mails from this month's allowance; false, and nothing taken, when they do not fit.</summary>
     Task<bool> TryTakeReminderEmailsAsync(int count, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// False while the tenant is read-only (unpaid or canceled): the save hook refuses its writes, and a job writing past that
+    /// hook (a bulk insert) asks first.
+    /// </summary>
+    Task<bool> AcceptsWritesAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>A plan limit's refusal: the message in the current language and the page where the plan is upgraded.</summary>

@@ -2130,6 +2130,8 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
 
                     b.HasIndex("State", "DueAt");
 
+                    b.HasIndex("TenantId", "State", "DueAt");
+
                     b.HasIndex("TenantId", "RuleId", "CustomerId", "DueDate")
                         .IsUnique()
                         .HasFilter("[CustomerId] IS NOT NULL");
@@ -2770,10 +2772,7 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
 
                     b.HasIndex("TenantId", "ServiceRequestId", "At");
 
-                    b.HasIndex(new[] { "TenantId", "ServiceRequestId" }, "IX_RequestEvents_Reopened")
-                        .HasFilter("Kind = 1 AND FromStatus = 'Closed'");
-
-                    b.HasIndex(new[] { "TenantId", "ServiceRequestId", "Kind", "At", "ByUserId" }, "IX_RequestEvents_Report");
+                    b.HasIndex(new[] { "TenantId", "ServiceRequestId", "Kind", "At", "ByUserId", "FromStatus" }, "IX_RequestEvents_Report");
 
                     b.ToTable("RequestEvents", (string)null);
                 });
@@ -3572,6 +3571,8 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
                     b.HasIndex("TenantId", "State", "SubmittedAt");
 
                     b.HasIndex(new[] { "TenantId", "VisitedOn", "State", "EngineerId", "Visit", "Result", "LaborHours", "LaborFee", "TravelFee", "OtherFee", "ServiceRequestId", "Id" }, "IX_WorkReports_Report");
+
+                    b.HasIndex(new[] { "TenantId", "ServiceRequestId", "Visit", "State", "Result" }, "IX_WorkReports_Request");
 
                     b.ToTable("WorkReports", (string)null);
                 });

@@ -2114,6 +2114,8 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
 
                     b.HasIndex("State", "DueAt");
 
+                    b.HasIndex("TenantId", "State", "DueAt");
+
                     b.HasIndex("TenantId", "RuleId", "CustomerId", "DueDate")
                         .IsUnique();
 
@@ -2747,10 +2749,7 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "ServiceRequestId", "At");
 
-                    b.HasIndex(new[] { "TenantId", "ServiceRequestId" }, "IX_RequestEvents_Reopened")
-                        .HasFilter("Kind = 1 AND FromStatus = 'Closed'");
-
-                    b.HasIndex(new[] { "TenantId", "ServiceRequestId", "Kind", "At", "ByUserId" }, "IX_RequestEvents_Report");
+                    b.HasIndex(new[] { "TenantId", "ServiceRequestId", "Kind", "At", "ByUserId", "FromStatus" }, "IX_RequestEvents_Report");
 
                     b.ToTable("RequestEvents", (string)null);
                 });
@@ -3545,6 +3544,8 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "State", "SubmittedAt");
 
                     b.HasIndex(new[] { "TenantId", "VisitedOn", "State", "EngineerId", "Visit", "Result", "LaborHours", "LaborFee", "TravelFee", "OtherFee", "ServiceRequestId", "Id" }, "IX_WorkReports_Report");
+
+                    b.HasIndex(new[] { "TenantId", "ServiceRequestId", "Visit", "State", "Result" }, "IX_WorkReports_Request");
 
                     b.ToTable("WorkReports", (string)null);
                 });
