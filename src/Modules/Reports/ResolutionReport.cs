@@ -19,14 +19,22 @@ public sealed class ResolutionReport(IDbFactory<IReportsDb> dbFactory, ITenantCo
 {
     public async Task<ResolutionResult> RunAsync(ReportFilter filter, CultureInfo culture, CancellationToken cancellationToken = default)
     {
-        using var db = dbFactory.Create();
         var now = clock.GetUtcNow();
-        var requests = RequestScope.Of(db, filter, tenantContext.Tenant).Where(r => r.Status != RequestStatuses.Cancelled);
-        var ids = requests.Select(r => r.Id);
+        IQueryable<ServiceRequest> Requests(IReportsDb db) => RequestScope.Of(db, filter, tenantContext.Tenant).Where(r => r.Status != RequestStatuses.Cancelled);
+
+        // The four reads are independent, so each runs on its own connection at the same time (SQLite's driver works synchronously).
+        async Task<T> ReadAsync<T>(Func<IReportsDb, Task<T>> read) => await Task.Run(async () =>
+        {
+            using var own = dbFactory.Create();
+            return await read(own);
+        }, cancellationToken);
 
         // What counts as a person reacting to a request: not the system's own timers, locks and visit reminders. The kinds are
         // written out rather than taken from an array so that they reach SQL as constants.
-        var events = await db.RequestEvents.Where(e => ids.Contains(e.ServiceRequestId)).GroupBy(e => e.ServiceRequestId)
+        var eventsRead = ReadAsync(db =>
+        {
+            var ids = Requests(db).Select(r => r.Id);
+            return db.RequestEvents.Where(e => ids.Contains(e.ServiceRequestId)).GroupBy(e => e.ServiceRequestId)
             .Select(g => new
             {
                 Id = g.Key,
@@ -37,14 +45,23 @@ public sealed class ResolutionReport(IDbFactory<IReportsDb> dbFactory, ITenantCo
                 Reopened = g.Count(e => e.Kind == RequestEventKind.StatusChanged && e.FromStatus == RequestStatuses.Closed),
                 Locks = g.Count(e => e.Kind == RequestEventKind.Locked),
             }).ToDictionaryAsync(e => e.Id, cancellationToken);
-        var firstVisits = await db.WorkReports.Where(w => ids.Contains(w.ServiceRequestId) && w.Visit == 1 && w.State != WorkReportState.Draft)
-            .GroupBy(w => w.ServiceRequestId).Select(g => new { Id = g.Key, Visits = g.Count(), Solved = g.Count(w => w.Result == WorkResult.Solved) })
-            .ToDictionaryAsync(w => w.Id, cancellationToken);
+        });
+        var firstVisitsRead = ReadAsync(db =>
+        {
+            var ids = Requests(db).Select(r => r.Id);
+            return db.WorkReports.Where(w => ids.Contains(w.ServiceRequestId) && w.Visit == 1 && w.State != WorkReportState.Draft)
+                .GroupBy(w => w.ServiceRequestId).Select(g => new { Id = g.Key, Visits = g.Count(), Solved = g.Count(w => w.Result == WorkResult.Solved) })
+                .ToDictionaryAsync(w => w.Id, cancellationToken);
+        });
         // The customer's return visit sent it back: few do, so all of them are read from their small index and the period's picked here.
-        var sentBack = (await db.ReturnVisits.Where(v => v.Satisfied == false).Select(v => v.ServiceRequestId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        var sentBackRead = ReadAsync(db => db.ReturnVisits.Where(v => v.Satisfied == false).Select(v => v.ServiceRequestId).Distinct().ToListAsync(cancellationToken));
+        var requestsRead = ReadAsync(db => Requests(db).Select(r => new { r.Id, r.ServiceTypeId, r.CreatedAt, r.ClosedAt, r.DueAt, r.IsLocked })
+            .ToListAsync(cancellationToken));
+        var events = await eventsRead;
+        var firstVisits = await firstVisitsRead;
+        var sentBack = (await sentBackRead).ToHashSet();
 
-        var rows = (await requests.Select(r => new { r.Id, r.ServiceTypeId, r.CreatedAt, r.ClosedAt, r.DueAt, r.IsLocked }).ToListAsync(cancellationToken))
-            .Select(r =>
+        var rows = (await requestsRead).Select(r =>
             {
                 var facts = events.GetValueOrDefault(r.Id);
                 var visits = firstVisits.GetValueOrDefault(r.Id);
@@ -65,7 +82,7 @@ public sealed class ResolutionReport(IDbFactory<IReportsDb> dbFactory, ITenantCo
             }).ToList();
 
         var typeIds = rows.Select(r => r.TypeId).Distinct().ToList();
-        var types = (await db.ServiceTypes.AsNoTracking().Where(t => typeIds.Contains(t.Id)).ToListAsync(cancellationToken)).ToDictionary(t => t.Id);
+        var types = (await ReadAsync(db => db.ServiceTypes.AsNoTracking().Where(t => typeIds.Contains(t.Id)).ToListAsync(cancellationToken))).ToDictionary(t => t.Id);
         bool Kept(Measured r) => r.DueAt != null && r.ClosedAt != null && r.ClosedAt <= r.DueAt;
         bool Breached(Measured r) => r.DueAt != null && ((r.ClosedAt != null && r.ClosedAt > r.DueAt) || (r.ClosedAt == null && r.DueAt < now));
 
