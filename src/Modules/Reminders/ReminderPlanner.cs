@@ -49,10 +49,8 @@ public sealed class ReminderPlanner(IDbFactory<IRemindersDb> dbFactory, ITenantC
     }
 
     /// <summary>Plans one rule of the tenant over the horizon; a disabled rule's pending reminders are cancelled.</summary>
-    public async Task<int> PlanRuleAsync(Guid ruleId, CancellationToken cancellationToken = default)
-    {
-        return await plan.AcceptsWritesAsync(cancellationToken) ? await PlanWritableRuleAsync(ruleId, cancellationToken) : 0;
-    }
+    public async Task<int> PlanRuleAsync(Guid ruleId, CancellationToken cancellationToken = default) =>
+        await plan.AcceptsWritesAsync(cancellationToken) ? await PlanWritableRuleAsync(ruleId, cancellationToken) : 0;
 
     private async Task<int> PlanWritableRuleAsync(Guid ruleId, CancellationToken cancellationToken)
     {
