@@ -135,4 +135,23 @@ public sealed class SlaClockShould
         Assert.Equal(HistoryKind.SlaRetargeted, retargeted.History!.Kind);
         Assert.Equal(TimeSpan.FromHours(40), retargeted.Instance.Clock(SlaClockKind.Assignment)!.Target);
     }
+
+    [Fact]
+    public void StartTheClocksWhenTheRequestCameInRatherThanWhenItIsSaved()
+    {
+        // Saved a moment after it came in, inside working hours: that moment must not count.
+        var time = Clock(At(2, 9).AddMilliseconds(25));
+        var engine = new WorkflowEngine(time);
+        var policy = new SlaPolicy
+        {
+            Key = "std",
+            Targets = [new SlaTarget { Clock = SlaClockKind.Resolution, Duration = TimeSpan.FromHours(2) }],
+        };
+        var desk = As(Dispatcher, Request(serviceType: "RMA")) with { SlaPolicy = policy, Calendar = Office };
+
+        var instance = engine.Start(DefaultWorkflows.ReturnToFactory(), "R-1", desk, at: At(2, 9)).Instance!;
+
+        Assert.Equal(At(2, 9), instance.StartedAt);
+        Assert.Equal(At(2, 11), instance.Clock(SlaClockKind.Resolution)!.DueAt(Office));
+    }
 }

@@ -86,10 +86,10 @@ public sealed class RequestWorkflow(
         FormSchema form, IReadOnlyDictionary<string, string> customValues, RequestActor actor, CancellationToken cancellationToken)
     {
         var context = Context(request, type, form, customValues, Actor(actor), await sla.SettingsAsync(cancellationToken));
-        var result = engine.Start(definition, InstanceId(request), context);
+        var result = engine.Start(definition, InstanceId(request), context, request.CreatedAt);
         var record = new WorkflowInstanceRecord { Id = request.Id };
         db.WorkflowInstances.Add(record);
-        var change = new Change(db, request, definition, form, customValues, actor, clock.GetUtcNow(), context.Calendar);
+        var change = new Change(db, request, definition, form, customValues, actor, request.CreatedAt, context.Calendar);
         await ApplyAsync(change, record, result, note: null, details: null, cancellationToken);
     }
 

@@ -23,12 +23,16 @@ public sealed class WorkflowEngine
         this.conditions = conditions ?? ConditionEvaluator.Default;
     }
 
-    /// <summary>Starts an instance in the start status: its SLA clocks, timers and entry actions. The instance has version 1.</summary>
+    /// <summary>
+    /// Starts an instance in the start status: its SLA clocks, timers and entry actions. The instance has version 1. It starts
+    /// at <c>at</c> when given, else now: a request's instance starts when the request came in, since the few milliseconds its
+    /// saving takes would otherwise count against its SLA during working hours.
+    /// </summary>
     /// <exception cref="ArgumentException">The definition has no single start status (it would not pass validation).</exception>
-    public WorkflowResult Start(WorkflowDefinition definition, string instanceId, WorkflowContext context)
+    public WorkflowResult Start(WorkflowDefinition definition, string instanceId, WorkflowContext context, DateTimeOffset? at = null)
     {
         var start = definition.StartStatus ?? throw new ArgumentException($"Workflow {definition.Key} v{definition.Version} has no single start status.", nameof(definition));
-        var now = time.GetUtcNow();
+        var now = at ?? time.GetUtcNow();
         var instance = new WorkflowInstance
         {
             Id = instanceId,
