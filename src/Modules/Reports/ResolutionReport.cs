@@ -35,16 +35,16 @@ public sealed class ResolutionReport(IDbFactory<IReportsDb> dbFactory, ITenantCo
         {
             var ids = Requests(db).Select(r => r.Id);
             return db.RequestEvents.Where(e => ids.Contains(e.ServiceRequestId)).GroupBy(e => e.ServiceRequestId)
-            .Select(g => new
-            {
-                Id = g.Key,
-                FirstResponse = g.Min(e => (e.Kind == RequestEventKind.StatusChanged || e.Kind == RequestEventKind.Assigned || e.Kind == RequestEventKind.Comment
-                                            || e.Kind == RequestEventKind.Appointment) && e.ByUserId != null ? (DateTimeOffset?)e.At : null),
-                Assigned = g.Min(e => e.Kind == RequestEventKind.Assigned ? (DateTimeOffset?)e.At : null),
-                // Someone took it out of a done status.
-                Reopened = g.Count(e => e.Kind == RequestEventKind.StatusChanged && e.FromStatus == RequestStatuses.Closed),
-                Locks = g.Count(e => e.Kind == RequestEventKind.Locked),
-            }).ToDictionaryAsync(e => e.Id, cancellationToken);
+                .Select(g => new
+                {
+                    Id = g.Key,
+                    FirstResponse = g.Min(e => (e.Kind == RequestEventKind.StatusChanged || e.Kind == RequestEventKind.Assigned || e.Kind == RequestEventKind.Comment
+                                                || e.Kind == RequestEventKind.Appointment) && e.ByUserId != null ? (DateTimeOffset?)e.At : null),
+                    Assigned = g.Min(e => e.Kind == RequestEventKind.Assigned ? (DateTimeOffset?)e.At : null),
+                    // Someone took it out of a done status.
+                    Reopened = g.Count(e => e.Kind == RequestEventKind.StatusChanged && e.FromStatus == RequestStatuses.Closed),
+                    Locks = g.Count(e => e.Kind == RequestEventKind.Locked),
+                }).ToDictionaryAsync(e => e.Id, cancellationToken);
         });
         var firstVisitsRead = ReadAsync(db =>
         {
