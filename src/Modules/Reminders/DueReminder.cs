@@ -77,7 +77,22 @@ public class DueReminder : ITenantOwned
     /// Saves what a planner added: false when another planner (a second replica, "run now") planned the same rows meanwhile,
     /// whose rows then stand. The tracker is cleared either way, so the planner's next chunk starts empty.
     /// </summary>
-    public static async Task<bool> SavePlannedAsync(IRemindersDb db, CancellationToken cancellationToken) => await SavePlannedAsync(db, [], cancellationToken);
+    public static async Task<bool> SavePlannedAsync(IRemindersDb db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            return false;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
 
     /// <summary>
     /// As <see cref="SavePlannedAsync(IRemindersDb, CancellationToken)"/>, with <paramref name="added"/> (not tracked) written in bulk
@@ -88,7 +103,7 @@ public class DueReminder : ITenantOwned
     {
         if (added.Count == 0)
         {
-            return await SaveTrackedAsync(db, cancellationToken);
+            return await SavePlannedAsync(db, cancellationToken);
         }
 
         try
@@ -102,23 +117,6 @@ public class DueReminder : ITenantOwned
         catch (Exception exception) when (exception is Microsoft.EntityFrameworkCore.DbUpdateException or System.Data.Common.DbException)
         {
             // A unique index: another planner wrote these rows first.
-            return false;
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
-    }
-
-    private static async Task<bool> SaveTrackedAsync(IRemindersDb db, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (Microsoft.EntityFrameworkCore.DbUpdateException)
-        {
             return false;
         }
         finally

@@ -37,9 +37,6 @@ internal sealed class WorkReportReportIndexes : IEntityTypeConfiguration<WorkRep
 {
     public void Configure(EntityTypeBuilder<WorkReport> builder)
     {
-        // Response and resolution: each request's first visit and whether it solved it, from the index alone. Without it SQLite
-        // preferred the covering index below with the tenant alone, reading all the tenant's work for every request.
-        builder.HasIndex(w => new { w.TenantId, w.ServiceRequestId, w.Visit, w.State, w.Result }, "IX_WorkReports_Request");
         // Charges and engineers select the work of a period by visit date and read nothing else of it than these, so the index
         // answers them alone: the tenant's reports lie together in it, where in the table they lie among every other tenant's.
         builder.HasIndex(w => new

@@ -3536,16 +3536,14 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
 
                     b.HasIndex("ServiceRequestId");
 
-                    b.HasIndex("TenantId", "ServiceRequestId");
-
                     b.HasIndex("TenantId", "VerificationCode")
                         .IsUnique();
 
                     b.HasIndex("TenantId", "State", "SubmittedAt");
 
-                    b.HasIndex(new[] { "TenantId", "VisitedOn", "State", "EngineerId", "Visit", "Result", "LaborHours", "LaborFee", "TravelFee", "OtherFee", "ServiceRequestId", "Id" }, "IX_WorkReports_Report");
+                    b.HasIndex("TenantId", "ServiceRequestId", "Visit", "State", "Result");
 
-                    b.HasIndex(new[] { "TenantId", "ServiceRequestId", "Visit", "State", "Result" }, "IX_WorkReports_Request");
+                    b.HasIndex(new[] { "TenantId", "VisitedOn", "State", "EngineerId", "Visit", "Result", "LaborHours", "LaborFee", "TravelFee", "OtherFee", "ServiceRequestId", "Id" }, "IX_WorkReports_Report");
 
                     b.ToTable("WorkReports", (string)null);
                 });

@@ -11,6 +11,10 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "IX_WorkReports_TenantId_ServiceRequestId",
+                table: "WorkReports");
+
+            migrationBuilder.DropIndex(
                 name: "IX_RequestEvents_Reopened",
                 table: "RequestEvents");
 
@@ -19,7 +23,7 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
                 table: "RequestEvents");
 
             migrationBuilder.CreateIndex(
-                name: "IX_WorkReports_Request",
+                name: "IX_WorkReports_TenantId_ServiceRequestId_Visit_State_Result",
                 table: "WorkReports",
                 columns: new[] { "TenantId", "ServiceRequestId", "Visit", "State", "Result" });
 
@@ -38,7 +42,7 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_WorkReports_Request",
+                name: "IX_WorkReports_TenantId_ServiceRequestId_Visit_State_Result",
                 table: "WorkReports");
 
             migrationBuilder.DropIndex(
@@ -48,6 +52,11 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_DueReminders_TenantId_State_DueAt",
                 table: "DueReminders");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkReports_TenantId_ServiceRequestId",
+                table: "WorkReports",
+                columns: new[] { "TenantId", "ServiceRequestId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RequestEvents_Reopened",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AfterSales.Host.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261124005845_ReportAndReminderScanIndexes")]
+    [Migration("20261124020130_ReportAndReminderScanIndexes")]
     partial class ReportAndReminderScanIndexes
     {
         /// <inheritdoc />
@@ -3539,16 +3539,14 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
 
                     b.HasIndex("ServiceRequestId");
 
-                    b.HasIndex("TenantId", "ServiceRequestId");
-
                     b.HasIndex("TenantId", "VerificationCode")
                         .IsUnique();
 
                     b.HasIndex("TenantId", "State", "SubmittedAt");
 
-                    b.HasIndex(new[] { "TenantId", "VisitedOn", "State", "EngineerId", "Visit", "Result", "LaborHours", "LaborFee", "TravelFee", "OtherFee", "ServiceRequestId", "Id" }, "IX_WorkReports_Report");
+                    b.HasIndex("TenantId", "ServiceRequestId", "Visit", "State", "Result");
 
-                    b.HasIndex(new[] { "TenantId", "ServiceRequestId", "Visit", "State", "Result" }, "IX_WorkReports_Request");
+                    b.HasIndex(new[] { "TenantId", "VisitedOn", "State", "EngineerId", "Visit", "Result", "LaborHours", "LaborFee", "TravelFee", "OtherFee", "ServiceRequestId", "Id" }, "IX_WorkReports_Report");
 
                     b.ToTable("WorkReports", (string)null);
                 });
