@@ -14,22 +14,28 @@ public static class CarePlanner
 {
     public const string NoteCareChanged = "Reminders.Note.CareChanged";
 
-    /// <summary>Plans one enabled care rule of the tenant; returns how many reminders were added.</summary>
-    public static async Task<int> PlanAsync(IRemindersDb db, ReminderRule rule, DateOnly today, TimeZoneInfo zone, CancellationToken cancellationToken)
+    /// <summary>
+    /// Plans the tenant's enabled care rules over one read of the units they reach, page by page; what is added is queued on
+    /// <paramref name="unitPlan"/>.
+    /// </summary>
+    public static async Task PlanAsync(IRemindersDb db, IReadOnlyList<ReminderRule> rules, DateOnly today, TimeZoneInfo zone, UnitReminderPlan unitPlan,
+        CancellationToken cancellationToken)
     {
-        var models = rule.ProductModelIds;
         var units = db.SerialNumbers.AsNoTracking().Where(s => s.WarrantyStart != null || s.PurchaseDate != null);
-        if (models.Count > 0)
+        if (rules.All(r => r.ProductModelIds.Count > 0))
         {
+            var models = rules.SelectMany(r => r.ProductModelIds).Distinct().ToList();
             units = units.Where(s => models.Contains(s.ProductModelId));
         }
 
-        if (rule.Kind == ReminderKind.ConsumableReplacement)
+        if (rules.All(r => r.Kind == ReminderKind.ConsumableReplacement))
         {
             units = units.Where(s => db.ModelConsumables.Any(c => c.ProductModelId == s.ProductModelId && c.LifetimeDays > 0));
         }
 
-        var added = 0;
+        IReadOnlyList<ModelConsumable> consumables = rules.Any(r => r.Kind == ReminderKind.ConsumableReplacement)
+            ? await db.ModelConsumables.AsNoTracking().Where(c => c.LifetimeDays > 0).ToListAsync(cancellationToken)
+            : [];
         var seen = new HashSet<Guid>();
         // Pages follow the serial number, which the tenant's unique index holds in order: no sort, and no skipping past read rows.
         for (var after = ""; ;)
@@ -38,7 +44,11 @@ public static class CarePlanner
             var page = await units.Where(s => s.Number.CompareTo(from) > 0).OrderBy(s => s.Number).Take(ReminderPlanner.BatchSize).Select(Unit)
                 .ToListAsync(cancellationToken);
             seen.UnionWith(page.Select(u => u.Id));
-            added += await PlanUnitsAsync(db, rule, page, today, zone, cancellationToken);
+            foreach (var rule in rules)
+            {
+                await PlanUnitsAsync(db, rule, page, today, zone, consumables, unitPlan, cancellationToken);
+            }
+
             if (page.Count < ReminderPlanner.BatchSize)
             {
                 break;
@@ -47,20 +57,21 @@ public static class CarePlanner
             after = page[^1].Number;
         }
 
-        // Units the rule no longer reaches (their model taken off the rule, their dates removed) have their pending rows cancelled.
-        var stranded = (await db.DueReminders.AsNoTracking().Where(r => r.RuleId == rule.Id && r.State == DueReminderState.Pending && r.SerialNumberId != null)
-            .Select(r => r.SerialNumberId!.Value).Distinct().ToListAsync(cancellationToken)).Where(id => !seen.Contains(id)).ToList();
-        foreach (var chunk in stranded.Chunk(ReminderPlanner.BatchSize))
+        // Units no rule reaches any more (their model taken off the rules, their dates removed) have their pending rows cancelled.
+        foreach (var rule in rules)
         {
-            var page = await db.SerialNumbers.AsNoTracking().Where(s => chunk.Contains(s.Id)).Select(Unit).ToListAsync(cancellationToken);
-            added += await PlanUnitsAsync(db, rule, page, today, zone, cancellationToken);
+            foreach (var chunk in unitPlan.PendingUnits(rule.Id).Where(id => !seen.Contains(id)).Chunk(ReminderPlanner.BatchSize))
+            {
+                var page = await db.SerialNumbers.AsNoTracking().Where(s => chunk.Contains(s.Id)).Select(Unit).ToListAsync(cancellationToken);
+                await PlanUnitsAsync(db, rule, page, today, zone, consumables, unitPlan, cancellationToken);
+            }
         }
-
-        return added;
     }
 
     /// <summary>The reminders these units should have under the rule on <paramref name="today"/>.</summary>
-    public static async Task<HashSet<CareDue>> WantedAsync(IRemindersDb db, ReminderRule rule, IReadOnlyList<CareUnit> units, DateOnly today, CancellationToken cancellationToken)
+    /// <param name="consumables">The tenant's consumables with a lifetime, when the caller has read them; otherwise the units' models' are read.</param>
+    public static async Task<HashSet<CareDue>> WantedAsync(IRemindersDb db, ReminderRule rule, IReadOnlyList<CareUnit> units, DateOnly today, CancellationToken cancellationToken,
+        IReadOnlyList<ModelConsumable>? consumables = null)
     {
         var wanted = new HashSet<CareDue>();
         var offsets = rule.Offsets;
@@ -95,7 +106,9 @@ public static class CarePlanner
         }
 
         var modelIds = reached.Select(u => u.ModelId).Distinct().ToList();
-        var consumables = await db.ModelConsumables.AsNoTracking().Where(c => modelIds.Contains(c.ProductModelId) && c.LifetimeDays > 0).ToListAsync(cancellationToken);
+        consumables = consumables is null
+            ? await db.ModelConsumables.AsNoTracking().Where(c => modelIds.Contains(c.ProductModelId) && c.LifetimeDays > 0).ToListAsync(cancellationToken)
+            : consumables.Where(c => modelIds.Contains(c.ProductModelId)).ToList();
         var replacements = await LastReplacementsAsync(db, ids, consumables, cancellationToken);
         foreach (var unit in reached)
         {
@@ -157,32 +170,31 @@ public static class CarePlanner
     public static readonly System.Linq.Expressions.Expression<Func<SerialNumber, CareUnit>> Unit =
         s => new CareUnit(s.Id, s.Number, s.ProductModelId, s.CustomerId, s.WarrantyStart ?? s.PurchaseDate, s.WarrantyStart, s.WarrantyEnd);
 
-    private static async Task<int> PlanUnitsAsync(IRemindersDb db, ReminderRule rule, IReadOnlyList<CareUnit> units, DateOnly today, TimeZoneInfo zone,
-        CancellationToken cancellationToken)
+    private static async Task PlanUnitsAsync(IRemindersDb db, ReminderRule rule, IReadOnlyList<CareUnit> units, DateOnly today, TimeZoneInfo zone,
+        IReadOnlyList<ModelConsumable> consumables, UnitReminderPlan unitPlan, CancellationToken cancellationToken)
     {
         if (units.Count == 0)
         {
-            return 0;
+            return;
         }
 
-        var wanted = await WantedAsync(db, rule, units, today, cancellationToken);
-        var ids = units.Select(u => u.Id).ToList();
-        var existing = await db.DueReminders.Where(r => r.RuleId == rule.Id && r.SerialNumberId != null && ids.Contains(r.SerialNumberId.Value)).ToListAsync(cancellationToken);
+        var wanted = await WantedAsync(db, rule, units, today, cancellationToken, consumables);
+        var existing = unitPlan.Of(rule.Id, units.Select(u => u.Id));
         var offsets = rule.Offsets;
         foreach (var reminder in existing.Where(r => r.State == DueReminderState.Pending))
         {
             if (!offsets.Contains(reminder.OffsetDays))
             {
-                reminder.Cancel(ReminderPlanner.NoteRuleChanged);
+                unitPlan.Change(reminder).Cancel(ReminderPlanner.NoteRuleChanged);
             }
             else if (!wanted.Contains(new CareDue(reminder.SerialNumberId!.Value, reminder.ConsumableId, reminder.OffsetDays, reminder.DueDate, reminder.DueDate.AddDays(reminder.OffsetDays))))
             {
                 // A consumable replaced meanwhile, a warranty or agreement ended, the plan's interval changed.
-                reminder.Cancel(NoteCareChanged);
+                unitPlan.Change(reminder).Cancel(NoteCareChanged);
             }
             else if (ReminderSchedule.DueAt(reminder.DueDate, zone, rule.Quiet) is var dueAt && dueAt > reminder.DueAt)
             {
-                reminder.DueAt = dueAt;
+                unitPlan.Change(reminder).DueAt = dueAt;
             }
         }
 
@@ -200,7 +212,7 @@ public static class CarePlanner
             }
         }
 
-        return await DueReminder.SavePlannedAsync(db, added, cancellationToken) ? added.Count : 0;
+        await unitPlan.AddAsync(added, cancellationToken);
     }
 }
 

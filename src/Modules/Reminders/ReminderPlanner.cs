@@ -30,93 +30,111 @@ public sealed class ReminderPlanner(IDbFactory<IRemindersDb> dbFactory, ITenantC
         }
 
         var today = ReminderSchedule.Today(clock.GetUtcNow(), Zone);
-        List<Guid> ids;
+        List<ReminderRule> rules;
         using (var db = dbFactory.Create())
         {
-            ids = await db.ReminderRules.AsNoTracking().Where(r => r.IsEnabled && (r.PlannedOn == null || r.PlannedOn != today
+            rules = await db.ReminderRules.AsNoTracking().Where(r => r.IsEnabled && (r.PlannedOn == null || r.PlannedOn != today
                 || r.Kind == ReminderKind.RequestDueSoon || r.Kind == ReminderKind.RequestOverdue || r.Kind == ReminderKind.RequestNoResponse
                 // Requests close all day long; a follow-up a day after one closed this morning is planned by the next scan, not tomorrow's.
-                || r.Kind == ReminderKind.FollowUpAfterClose)).Select(r => r.Id).ToListAsync(cancellationToken);
+                || r.Kind == ReminderKind.FollowUpAfterClose)).ToListAsync(cancellationToken);
         }
 
-        var added = 0;
-        foreach (var id in ids)
+        return await PlanRulesAsync(rules, cancellationToken);
+    }
+
+    /// <summary>Plans one rule of the tenant over the horizon; a disabled rule's pending reminders are cancelled.</summary>
+    public async Task<int> PlanRuleAsync(Guid ruleId, CancellationToken cancellationToken = default)
+    {
+        if (!await plan.AcceptsWritesAsync(cancellationToken))
         {
-            added += await PlanWritableRuleAsync(id, cancellationToken);
+            return 0;
+        }
+
+        ReminderRule? rule;
+        using (var db = dbFactory.Create())
+        {
+            rule = await db.ReminderRules.AsNoTracking().FirstOrDefaultAsync(r => r.Id == ruleId, cancellationToken);
+        }
+
+        return rule is null ? 0 : await PlanRulesAsync([rule], cancellationToken);
+    }
+
+    // Request and greeting rules each plan on their own; the unit rules share one read of the units and of their reminders.
+    private async Task<int> PlanRulesAsync(IReadOnlyList<ReminderRule> rules, CancellationToken cancellationToken)
+    {
+        var zone = Zone;
+        var now = clock.GetUtcNow();
+        var today = ReminderSchedule.Today(now, zone);
+        var added = 0;
+        using var db = dbFactory.Create();
+        foreach (var rule in rules)
+        {
+            if (!rule.IsEnabled)
+            {
+                await CancelPendingAsync(db, rule.Id, NoteRuleDisabled, cancellationToken);
+            }
+            else if (rule.Kind.IsRequestKind())
+            {
+                added += await RequestReminderPlanner.PlanAsync(db, rule, now, zone, cancellationToken);
+            }
+            else if (rule.Kind.IsCareEventKind())
+            {
+                added += await CareEventPlanner.PlanAsync(db, rule, today, now, zone, cancellationToken);
+            }
+        }
+
+        var unitRules = rules.Where(r => r.IsEnabled && (r.Kind == ReminderKind.WarrantyExpiry || r.Kind.IsCareKind())).ToList();
+        if (unitRules.Count > 0)
+        {
+            var unitPlan = await UnitReminderPlan.LoadAsync(db, unitRules.Select(r => r.Id).ToList(), today, null, cancellationToken);
+            foreach (var rule in unitRules.Where(r => r.Kind == ReminderKind.WarrantyExpiry))
+            {
+                await PlanWarrantyAsync(db, rule, today, zone, unitPlan, cancellationToken);
+            }
+
+            if (unitRules.Where(r => r.Kind.IsCareKind()).ToList() is { Count: > 0 } careRules)
+            {
+                await CarePlanner.PlanAsync(db, careRules, today, zone, unitPlan, cancellationToken);
+            }
+
+            await unitPlan.SaveAsync(cancellationToken);
+            added += unitPlan.Saved;
+        }
+
+        var planned = rules.Where(r => r.IsEnabled).Select(r => r.Id).ToList();
+        if (planned.Count > 0)
+        {
+            await db.ReminderRules.Where(r => planned.Contains(r.Id)).ExecuteUpdateAsync(set => set.SetProperty(r => r.PlannedOn, today), cancellationToken);
         }
 
         return added;
     }
 
-    /// <summary>Plans one rule of the tenant over the horizon; a disabled rule's pending reminders are cancelled.</summary>
-    public async Task<int> PlanRuleAsync(Guid ruleId, CancellationToken cancellationToken = default) =>
-        await plan.AcceptsWritesAsync(cancellationToken) ? await PlanWritableRuleAsync(ruleId, cancellationToken) : 0;
-
-    private async Task<int> PlanWritableRuleAsync(Guid ruleId, CancellationToken cancellationToken)
+    // Units whose warranty ends within reach of an offset, and those with pending reminders now out of reach (renewed for years,
+    // or their end date removed), which are cancelled.
+    private static async Task PlanWarrantyAsync(IRemindersDb db, ReminderRule rule, DateOnly today, TimeZoneInfo zone, UnitReminderPlan unitPlan,
+        CancellationToken cancellationToken)
     {
-        var zone = Zone;
-        var today = ReminderSchedule.Today(clock.GetUtcNow(), zone);
-        using var db = dbFactory.Create();
-        var rule = await db.ReminderRules.AsNoTracking().FirstOrDefaultAsync(r => r.Id == ruleId, cancellationToken);
-        if (rule is null)
-        {
-            return 0;
-        }
-
-        if (!rule.IsEnabled)
-        {
-            await CancelPendingAsync(db, ruleId, NoteRuleDisabled, cancellationToken);
-            return 0;
-        }
-
-        if (rule.Kind.IsRequestKind())
-        {
-            var planned = await RequestReminderPlanner.PlanAsync(db, rule, clock.GetUtcNow(), zone, cancellationToken);
-            await db.ReminderRules.Where(r => r.Id == ruleId).ExecuteUpdateAsync(set => set.SetProperty(r => r.PlannedOn, today), cancellationToken);
-            return planned;
-        }
-
-        if (rule.Kind.IsCareEventKind())
-        {
-            var planned = await CareEventPlanner.PlanAsync(db, rule, today, clock.GetUtcNow(), zone, cancellationToken);
-            await db.ReminderRules.Where(r => r.Id == ruleId).ExecuteUpdateAsync(set => set.SetProperty(r => r.PlannedOn, today), cancellationToken);
-            return planned;
-        }
-
-        if (rule.Kind.IsCareKind())
-        {
-            var planned = await CarePlanner.PlanAsync(db, rule, today, zone, cancellationToken);
-            await db.ReminderRules.Where(r => r.Id == ruleId).ExecuteUpdateAsync(set => set.SetProperty(r => r.PlannedOn, today), cancellationToken);
-            return planned;
-        }
-
         var offsets = rule.Offsets;
         var lastEnd = today.AddDays(ReminderSchedule.HorizonDays + (offsets.Count == 0 ? 0 : offsets.Max()));
-        var added = 0;
-        // Units whose warranty ends within reach of an offset, page by page.
+        var seen = new HashSet<Guid>();
         for (var skip = 0; ; skip += BatchSize)
         {
             var units = await db.SerialNumbers.AsNoTracking().Where(s => s.WarrantyEnd >= today && s.WarrantyEnd <= lastEnd)
                 .OrderBy(s => s.Id).Skip(skip).Take(BatchSize).Select(s => new UnitEnd(s.Id, s.WarrantyEnd)).ToListAsync(cancellationToken);
-            added += await PlanUnitsAsync(db, rule, units, today, zone, cancellationToken);
+            seen.UnionWith(units.Select(u => u.Id));
+            await PlanUnitsAsync(rule, units, today, zone, unitPlan, cancellationToken);
             if (units.Count < BatchSize)
             {
                 break;
             }
         }
 
-        // Pending reminders of units now out of reach (renewed for years, or their end date removed) are cancelled.
-        var pendingUnits = await db.DueReminders.AsNoTracking().Where(r => r.RuleId == ruleId && r.State == DueReminderState.Pending)
-            .Select(r => r.SerialNumberId!.Value).Distinct().ToListAsync(cancellationToken);
-        foreach (var chunk in pendingUnits.Chunk(BatchSize))
+        foreach (var chunk in unitPlan.PendingUnits(rule.Id).Where(id => !seen.Contains(id)).Chunk(BatchSize))
         {
-            var units = await db.SerialNumbers.AsNoTracking().Where(s => chunk.Contains(s.Id) && (s.WarrantyEnd == null || s.WarrantyEnd < today || s.WarrantyEnd > lastEnd))
-                .Select(s => new UnitEnd(s.Id, s.WarrantyEnd)).ToListAsync(cancellationToken);
-            added += await PlanUnitsAsync(db, rule, units, today, zone, cancellationToken);
+            var units = await db.SerialNumbers.AsNoTracking().Where(s => chunk.Contains(s.Id)).Select(s => new UnitEnd(s.Id, s.WarrantyEnd)).ToListAsync(cancellationToken);
+            await PlanUnitsAsync(rule, units, today, zone, unitPlan, cancellationToken);
         }
-
-        await db.ReminderRules.Where(r => r.Id == ruleId).ExecuteUpdateAsync(set => set.SetProperty(r => r.PlannedOn, today), cancellationToken);
-        return added;
     }
 
     /// <summary>Re-plans one unit under every enabled rule, as after its warranty changed.</summary>
@@ -136,13 +154,15 @@ public sealed class ReminderPlanner(IDbFactory<IRemindersDb> dbFactory, ITenantC
             return 0;
         }
 
-        var added = 0;
-        foreach (var rule in await db.ReminderRules.AsNoTracking().Where(r => r.IsEnabled && r.Kind == ReminderKind.WarrantyExpiry).ToListAsync(cancellationToken))
+        var rules = await db.ReminderRules.AsNoTracking().Where(r => r.IsEnabled && r.Kind == ReminderKind.WarrantyExpiry).ToListAsync(cancellationToken);
+        var unitPlan = await UnitReminderPlan.LoadAsync(db, rules.Select(r => r.Id).ToList(), today, serialNumberId, cancellationToken);
+        foreach (var rule in rules)
         {
-            added += await PlanUnitsAsync(db, rule, [unit], today, zone, cancellationToken);
+            await PlanUnitsAsync(rule, [unit], today, zone, unitPlan, cancellationToken);
         }
 
-        return added;
+        await unitPlan.SaveAsync(cancellationToken);
+        return unitPlan.Saved;
     }
 
     /// <summary>Cancels a rule's pending reminders, each with a new stamp so a scan sending one at this moment fails to.</summary>
@@ -151,16 +171,15 @@ public sealed class ReminderPlanner(IDbFactory<IRemindersDb> dbFactory, ITenantC
             .ExecuteUpdateAsync(set => set.SetProperty(r => r.State, DueReminderState.Cancelled).SetProperty(r => r.Note, note)
                 .SetProperty(r => r.ConcurrencyStamp, Guid.NewGuid().ToString("N")), cancellationToken);
 
-    private static async Task<int> PlanUnitsAsync(IRemindersDb db, ReminderRule rule, IReadOnlyList<UnitEnd> units, DateOnly today, TimeZoneInfo zone,
+    private static async Task PlanUnitsAsync(ReminderRule rule, IReadOnlyList<UnitEnd> units, DateOnly today, TimeZoneInfo zone, UnitReminderPlan unitPlan,
         CancellationToken cancellationToken)
     {
         if (units.Count == 0)
         {
-            return 0;
+            return;
         }
 
-        var ids = units.Select(u => u.Id).ToList();
-        var existing = await db.DueReminders.Where(r => r.RuleId == rule.Id && r.SerialNumberId != null && ids.Contains(r.SerialNumberId.Value)).ToListAsync(cancellationToken);
+        var existing = unitPlan.Of(rule.Id, units.Select(u => u.Id));
         var known = existing.Select(r => (r.SerialNumberId!.Value, r.DueDate)).ToHashSet();
         var offsets = rule.Offsets;
         var ends = units.ToDictionary(u => u.Id, u => u.End);
@@ -168,16 +187,16 @@ public sealed class ReminderPlanner(IDbFactory<IRemindersDb> dbFactory, ITenantC
         {
             if (!offsets.Contains(reminder.OffsetDays))
             {
-                reminder.Cancel(NoteRuleChanged);
+                unitPlan.Change(reminder).Cancel(NoteRuleChanged);
             }
             else if (ends[reminder.SerialNumberId!.Value]?.AddDays(-reminder.OffsetDays) != reminder.DueDate)
             {
-                reminder.Cancel(NoteWarrantyChanged);
+                unitPlan.Change(reminder).Cancel(NoteWarrantyChanged);
             }
             else if (ReminderSchedule.DueAt(reminder.DueDate, zone, rule.Quiet) is var dueAt && dueAt > reminder.DueAt)
             {
                 // Quiet hours set or moved since it was planned.
-                reminder.DueAt = dueAt;
+                unitPlan.Change(reminder).DueAt = dueAt;
             }
         }
 
@@ -197,7 +216,7 @@ public sealed class ReminderPlanner(IDbFactory<IRemindersDb> dbFactory, ITenantC
             }
         }
 
-        return await DueReminder.SavePlannedAsync(db, added, cancellationToken) ? added.Count : 0;
+        await unitPlan.AddAsync(added, cancellationToken);
     }
 
     private sealed record UnitEnd(Guid Id, DateOnly? End);
