@@ -53,7 +53,9 @@ public sealed class BenchmarkApp : IAsyncDisposable
             ["Webhooks:PollSeconds"] = "0",
             ["Reports:AlertScanSeconds"] = "0",
             ["Reminders:PollSeconds"] = "0",
-        }).Build();
+        })
+            // A setting tried without a rebuild, e.g. BENCHMARK_Reminders__ScanParallelism=1.
+            .AddEnvironmentVariables("BENCHMARK_").Build();
         var environment = new HostingEnvironment { EnvironmentName = "Production", ContentRootPath = Path.GetDirectoryName(databasePath)! };
 
         var services = new ServiceCollection();

@@ -62,6 +62,8 @@ public class CareReminderScan
         }
     }
 
+    private (int Gen0, int Gen1, int Gen2, TimeSpan Paused, long Allocated) _gcs;
+
     [IterationSetup]
     public void Restore()
     {
@@ -69,6 +71,7 @@ public class CareReminderScan
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         _peak = GC.GetTotalMemory(forceFullCollection: false);
         _sampler = new Timer(_ => Interlocked.Exchange(ref _peak, Math.Max(Interlocked.Read(ref _peak), GC.GetTotalMemory(false))), null, 0, 10);
+        _gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
         _elapsed = Stopwatch.StartNew();
     }
 
@@ -85,7 +88,9 @@ public class CareReminderScan
         var sent = Count("SELECT count(*) FROM DueReminders WHERE State = 1");
         var mails = Count("SELECT count(*) FROM OutboxMessages");
         Console.WriteLine($"// CareReminderScan: {_elapsed.Elapsed.TotalSeconds:F2} s, peak managed heap (sampled) {_peak / 1024 / 1024} MB, " +
-                          $"last GC heap {info.HeapSizeBytes / 1024 / 1024} MB; {planned} reminders planned, {sent} sent, {mails} outbox rows");
+                          $"last GC heap {info.HeapSizeBytes / 1024 / 1024} MB; {planned} reminders planned, {sent} sent, {mails} outbox rows; " +
+                          $"allocated {(GC.GetTotalAllocatedBytes() - _gcs.Allocated) / 1024 / 1024} MB, GCs {GC.CollectionCount(0) - _gcs.Gen0}/{GC.CollectionCount(1) - _gcs.Gen1}/" +
+                          $"{GC.CollectionCount(2) - _gcs.Gen2} (gen 0/1/2) pausing {(GC.GetTotalPauseDuration() - _gcs.Paused).TotalSeconds:F1} s");
         if (planned == 0 || sent == 0)
         {
             throw new InvalidOperationException("The scan planned or sent nothing: the dataset's dates do not reach the rules.");

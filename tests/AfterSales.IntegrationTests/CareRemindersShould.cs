@@ -70,6 +70,32 @@ public sealed class CareRemindersShould(AppFactory factory) : IClassFixture<AppF
     }
 
     [Fact]
+    public async Task RemindOfAFilterDueFromItsLastReplacementOnAUnitLongInService()
+    {
+        await using var scope = await factory.TenantScopeAsync("demo");
+        var today = TenantTime.TodayFor(await factory.TenantAsync("demo"), DateTimeOffset.UtcNow);
+        var (model, code) = await ModelAsync(scope.ServiceProvider, 180);
+        // In service three years ago, so its first filter was due long ago; replaced 170 days ago, the next one is due in 10 days.
+        // The planner reads units by their in-service date, and this one is read for its replacement on record.
+        var unit = await UnitAsync(scope.ServiceProvider, model, today.AddYears(-3));
+        await ReplaceAsync(scope.ServiceProvider, unit, code, today.AddDays(-170));
+
+        var book = scope.ServiceProvider.GetRequiredService<ReminderBook>();
+        var input = ReminderKinds.NewInput(ReminderKind.ConsumableReplacement);
+        input.Name = "Replaced filters of " + model.Code;
+        input.ProductModelIds = [model.Id];
+        var saved = await book.SaveAsync(null, input, null);
+        Assert.Equal(ReminderSaveStatus.Saved, saved.Status);
+
+        await factory.Services.GetRequiredService<ReminderScan>().RunAsync();
+
+        using var db = scope.ServiceProvider.GetRequiredService<IDbFactory<IRemindersDb>>().Create();
+        var unitId = (await db.SerialNumbers.AsNoTracking().FirstAsync(s => s.Number == unit)).Id;
+        var reminder = Assert.Single(await db.DueReminders.AsNoTracking().Where(r => r.RuleId == saved.Id && r.SerialNumberId == unitId).ToListAsync());
+        Assert.Equal((14, today.AddDays(-4)), (reminder.OffsetDays, reminder.DueDate));
+    }
+
+    [Fact]
     public async Task OpenOnePlannedRequestPerVisitAndCountItDoneWhenClosed()
     {
         await using var scope = await factory.TenantScopeAsync("demo");

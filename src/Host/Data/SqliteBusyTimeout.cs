@@ -8,6 +8,9 @@ namespace AfterSales.Host.Data;
 /// Lets SQLite's own busy handler wait for the write lock. Without a busy timeout Microsoft.Data.Sqlite meets a locked
 /// database by sleeping 150 ms on the thread-pool thread and trying again, so two writers that meet cost the second one
 /// 150 ms or more; SQLite's handler retries after 1, 2, 5, 10… ms and takes the lock as soon as it is free.
+/// The write-ahead log is also folded back into the database every 10,000 pages (40 MB) instead of every 1,000: a checkpoint
+/// copies and syncs every page written since the last one, and writers committing often (the reminder scan commits once per
+/// tenant) paid one every few commits (docs/benchmarks.md).
 /// </summary>
 internal sealed class SqliteBusyTimeout(TimeSpan timeout) : DbConnectionInterceptor
 {
@@ -34,7 +37,7 @@ internal sealed class SqliteBusyTimeout(TimeSpan timeout) : DbConnectionIntercep
         }
 
         var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA busy_timeout = {(int)timeout.TotalMilliseconds};";
+        command.CommandText = $"PRAGMA busy_timeout = {(int)timeout.TotalMilliseconds}; PRAGMA wal_autocheckpoint = 10000;";
         return command;
     }
 }

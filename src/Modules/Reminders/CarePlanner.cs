@@ -33,9 +33,12 @@ public static class CarePlanner
             units = units.Where(s => db.ModelConsumables.Any(c => c.ProductModelId == s.ProductModelId && c.LifetimeDays > 0));
         }
 
-        IReadOnlyList<ModelConsumable> consumables = rules.Any(r => r.Kind == ReminderKind.ConsumableReplacement)
-            ? await db.ModelConsumables.AsNoTracking().Where(c => c.LifetimeDays > 0).ToListAsync(cancellationToken)
-            : [];
+        var lookups = await CareLookups.LoadAsync(db, rules, today, cancellationToken);
+        if (CareReach.Filter(rules, lookups.Consumables, today, await units.MinAsync(s => s.WarrantyStart ?? s.PurchaseDate, cancellationToken)) is { } reach)
+        {
+            units = units.Where(reach);
+        }
+
         var seen = new HashSet<Guid>();
         // Pages follow the serial number, which the tenant's unique index holds in order: no sort, and no skipping past read rows.
         for (var after = ""; ;)
@@ -46,7 +49,7 @@ public static class CarePlanner
             seen.UnionWith(page.Select(u => u.Id));
             foreach (var rule in rules)
             {
-                await PlanUnitsAsync(db, rule, page, today, zone, consumables, unitPlan, cancellationToken);
+                await PlanUnitsAsync(db, rule, page, today, zone, lookups, unitPlan, cancellationToken);
             }
 
             if (page.Count < ReminderPlanner.BatchSize)
@@ -57,21 +60,36 @@ public static class CarePlanner
             after = page[^1].Number;
         }
 
+        // A consumable replaced on record is next due from that day, which the condition above does not see.
+        if (lookups.Consumables.Any(c => c.PartCode is not null))
+        {
+            var replaced = (await ReplacedUnitsAsync(db, cancellationToken)).Where(id => !seen.Contains(id)).ToList();
+            foreach (var chunk in replaced.Chunk(ReminderPlanner.BatchSize))
+            {
+                var page = await db.SerialNumbers.AsNoTracking().Where(s => chunk.Contains(s.Id)).Select(Unit).ToListAsync(cancellationToken);
+                seen.UnionWith(page.Select(u => u.Id));
+                foreach (var rule in rules)
+                {
+                    await PlanUnitsAsync(db, rule, page, today, zone, lookups, unitPlan, cancellationToken);
+                }
+            }
+        }
+
         // Units no rule reaches any more (their model taken off the rules, their dates removed) have their pending rows cancelled.
         foreach (var rule in rules)
         {
             foreach (var chunk in unitPlan.PendingUnits(rule.Id).Where(id => !seen.Contains(id)).Chunk(ReminderPlanner.BatchSize))
             {
                 var page = await db.SerialNumbers.AsNoTracking().Where(s => chunk.Contains(s.Id)).Select(Unit).ToListAsync(cancellationToken);
-                await PlanUnitsAsync(db, rule, page, today, zone, consumables, unitPlan, cancellationToken);
+                await PlanUnitsAsync(db, rule, page, today, zone, lookups, unitPlan, cancellationToken);
             }
         }
     }
 
     /// <summary>The reminders these units should have under the rule on <paramref name="today"/>.</summary>
-    /// <param name="consumables">The tenant's consumables with a lifetime, when the caller has read them; otherwise the units' models' are read.</param>
+    /// <param name="lookups">What a planning run read once for all its pages; without it what these units need is read.</param>
     public static async Task<HashSet<CareDue>> WantedAsync(IRemindersDb db, ReminderRule rule, IReadOnlyList<CareUnit> units, DateOnly today, CancellationToken cancellationToken,
-        IReadOnlyList<ModelConsumable>? consumables = null)
+        CareLookups? lookups = null)
     {
         var wanted = new HashSet<CareDue>();
         var offsets = rule.Offsets;
@@ -87,13 +105,14 @@ public static class CarePlanner
             var from = today.AddDays(-ReminderSchedule.CatchUpDays);
             var until = today.AddDays(ReminderSchedule.HorizonDays + offsets.Max());
             var customerIds = reached.Select(u => u.CustomerId).OfType<Guid>().Distinct().ToList();
-            var agreements = customerIds.Count == 0
+            var agreements = lookups?.Agreements ?? (customerIds.Count == 0
                 ? []
                 : await db.ServiceAgreements.AsNoTracking().Include(a => a.Units).Where(a => customerIds.Contains(a.CustomerId) && a.EndDate >= from && a.StartDate <= until)
-                    .ToListAsync(cancellationToken);
+                    .ToListAsync(cancellationToken)).ToLookup(a => a.CustomerId);
             foreach (var unit in reached)
             {
-                foreach (var visit in CareSchedule.Visits(unit.InService!.Value, interval, from, until).Where(v => Covered(unit, v, agreements)))
+                var owned = unit.CustomerId is { } owner ? agreements[owner] : [];
+                foreach (var visit in CareSchedule.Visits(unit.InService!.Value, interval, from, until).Where(v => Covered(unit, v, owned)))
                 {
                     foreach (var (offset, due) in CareSchedule.ReminderDays(visit, offsets, today))
                     {
@@ -106,9 +125,9 @@ public static class CarePlanner
         }
 
         var modelIds = reached.Select(u => u.ModelId).Distinct().ToList();
-        consumables = consumables is null
+        var consumables = lookups is null
             ? await db.ModelConsumables.AsNoTracking().Where(c => modelIds.Contains(c.ProductModelId) && c.LifetimeDays > 0).ToListAsync(cancellationToken)
-            : consumables.Where(c => modelIds.Contains(c.ProductModelId)).ToList();
+            : lookups.Consumables.Where(c => modelIds.Contains(c.ProductModelId)).ToList();
         var replacements = await LastReplacementsAsync(db, ids, consumables, cancellationToken);
         foreach (var unit in reached)
         {
@@ -162,8 +181,16 @@ public static class CarePlanner
         return result;
     }
 
+    // The units with a part on a submitted or verified work report: all a replacement on record can be (LastReplacementsAsync).
+    private static Task<List<Guid>> ReplacedUnitsAsync(IRemindersDb db, CancellationToken cancellationToken) =>
+        (from p in db.WorkReportParts.AsNoTracking()
+         join w in db.WorkReports.AsNoTracking() on p.WorkReportId equals w.Id
+         join r in db.ServiceRequests.AsNoTracking() on w.ServiceRequestId equals r.Id
+         where r.SerialNumberId != null && (w.State == WorkReportState.Submitted || w.State == WorkReportState.Verified)
+         select r.SerialNumberId!.Value).Distinct().ToListAsync(cancellationToken);
+
     /// <summary>Under warranty on the visit's day, or under an active service agreement of its owner that covers it.</summary>
-    public static bool Covered(CareUnit unit, DateOnly visit, IReadOnlyList<ServiceAgreement> agreements) =>
+    public static bool Covered(CareUnit unit, DateOnly visit, IEnumerable<ServiceAgreement> agreements) =>
         (unit.WarrantyEnd is { } end && end >= visit && (unit.WarrantyStart is null || unit.WarrantyStart <= visit))
         || (unit.CustomerId is { } owner && agreements.Any(a => a.CustomerId == owner && a.IsActiveOn(visit) && a.Covers(unit.Number)));
 
@@ -171,14 +198,14 @@ public static class CarePlanner
         s => new CareUnit(s.Id, s.Number, s.ProductModelId, s.CustomerId, s.WarrantyStart ?? s.PurchaseDate, s.WarrantyStart, s.WarrantyEnd);
 
     private static async Task PlanUnitsAsync(IRemindersDb db, ReminderRule rule, IReadOnlyList<CareUnit> units, DateOnly today, TimeZoneInfo zone,
-        IReadOnlyList<ModelConsumable> consumables, UnitReminderPlan unitPlan, CancellationToken cancellationToken)
+        CareLookups lookups, UnitReminderPlan unitPlan, CancellationToken cancellationToken)
     {
         if (units.Count == 0)
         {
             return;
         }
 
-        var wanted = await WantedAsync(db, rule, units, today, cancellationToken, consumables);
+        var wanted = await WantedAsync(db, rule, units, today, cancellationToken, lookups);
         var existing = unitPlan.Of(rule.Id, units.Select(u => u.Id));
         var offsets = rule.Offsets;
         foreach (var reminder in existing.Where(r => r.State == DueReminderState.Pending))
@@ -221,3 +248,32 @@ public sealed record CareUnit(Guid Id, string Number, Guid ModelId, Guid? Custom
 
 /// <summary>One reminder a unit should have: <paramref name="Day"/> is the visit or replacement day it counts down to.</summary>
 public readonly record struct CareDue(Guid UnitId, Guid ConsumableId, int Offset, DateOnly DueDate, DateOnly Day);
+
+/// <summary>
+/// What the care rules look up besides the units, read once for all of them instead of once per rule and page: the consumables
+/// with a lifetime, and the service agreements that can cover a visit in the planning window, by customer.
+/// </summary>
+public sealed record CareLookups(IReadOnlyList<ModelConsumable> Consumables, ILookup<Guid, ServiceAgreement> Agreements)
+{
+    /// <summary>The tenant's, for a planning run over its units; only those of <paramref name="units"/>' models and owners when given.</summary>
+    public static async Task<CareLookups> LoadAsync(IRemindersDb db, IReadOnlyList<ReminderRule> rules, DateOnly today, CancellationToken cancellationToken,
+        IReadOnlyCollection<CareUnit>? units = null)
+    {
+        var modelIds = units?.Select(u => u.ModelId).Distinct().ToList();
+        var consumables = rules.Any(r => r.Kind == ReminderKind.ConsumableReplacement)
+            ? await db.ModelConsumables.AsNoTracking().Where(c => c.LifetimeDays > 0 && (modelIds == null || modelIds.Contains(c.ProductModelId))).ToListAsync(cancellationToken)
+            : [];
+        var plans = rules.Where(r => r.Kind == ReminderKind.MaintenancePlan && r.IntervalMonths is not null && r.Offsets.Count > 0).ToList();
+        var customerIds = units?.Select(u => u.CustomerId).OfType<Guid>().Distinct().ToList();
+        List<ServiceAgreement> agreements = [];
+        if (plans.Count > 0 && customerIds is not { Count: 0 })
+        {
+            var from = today.AddDays(-ReminderSchedule.CatchUpDays);
+            var until = today.AddDays(ReminderSchedule.HorizonDays + plans.Max(r => r.Offsets.Max()));
+            agreements = await db.ServiceAgreements.AsNoTracking().Include(a => a.Units)
+                .Where(a => a.EndDate >= from && a.StartDate <= until && (customerIds == null || customerIds.Contains(a.CustomerId))).ToListAsync(cancellationToken);
+        }
+
+        return new CareLookups(consumables, agreements.ToLookup(a => a.CustomerId));
+    }
+}

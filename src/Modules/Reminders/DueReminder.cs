@@ -98,10 +98,12 @@ public class DueReminder : ITenantOwned
     /// As <see cref="SavePlannedAsync(IRemindersDb, CancellationToken)"/>, with <paramref name="added"/> (not tracked) written in bulk
     /// in the same transaction: a planner adds thousands of rows per tenant, and one INSERT per row was most of the daily scan's time.
     /// The caller has asked <see cref="Shared.IPlanAllowance.AcceptsWritesAsync"/>, as the bulk insert passes the save hooks.
+    /// <paramref name="alsoWrite"/> runs last in the same transaction: a run's closing write costs no commit of its own.
     /// </summary>
-    public static async Task<bool> SavePlannedAsync(IRemindersDb db, IReadOnlyCollection<DueReminder> added, CancellationToken cancellationToken)
+    public static async Task<bool> SavePlannedAsync(IRemindersDb db, IReadOnlyCollection<DueReminder> added, CancellationToken cancellationToken,
+        Func<CancellationToken, Task>? alsoWrite = null)
     {
-        if (added.Count == 0)
+        if (added.Count == 0 && alsoWrite is null)
         {
             return await SavePlannedAsync(db, cancellationToken);
         }
@@ -111,6 +113,11 @@ public class DueReminder : ITenantOwned
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await db.Database.BulkInsertAsync(added, cancellationToken);
+            if (alsoWrite is not null)
+            {
+                await alsoWrite(cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
             return true;
         }

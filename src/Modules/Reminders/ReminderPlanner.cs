@@ -9,7 +9,7 @@ namespace AfterSales.Modules.Reminders;
 /// <see cref="RequestReminderPlanner"/>, maintenance plans and consumables through <see cref="CarePlanner"/>), and cancels the pending ones a changed warranty end or rule no longer explains:
 /// re-planning is how a renewal moves a unit's reminders.
 /// </summary>
-public sealed class ReminderPlanner(IDbFactory<IRemindersDb> dbFactory, ITenantContext tenantContext, TimeProvider clock, IPlanAllowance plan)
+public sealed class ReminderPlanner(IDbFactory<IRemindersDb> dbFactory, ITenantContext tenantContext, TimeProvider clock, IPlanAllowance plan, ReminderWriteGate writes)
 {
     /// <summary>Units read and planned per save: bounded memory and short write locks on large registries.</summary>
     public const int BatchSize = 500;
@@ -83,31 +83,32 @@ public sealed class ReminderPlanner(IDbFactory<IRemindersDb> dbFactory, ITenantC
             }
         }
 
-        var unitRules = rules.Where(r => r.IsEnabled && (r.Kind == ReminderKind.WarrantyExpiry || r.Kind.IsCareKind())).ToList();
-        if (unitRules.Count > 0)
-        {
-            var unitPlan = await UnitReminderPlan.LoadAsync(db, unitRules.Select(r => r.Id).ToList(), today, null, cancellationToken);
-            foreach (var rule in unitRules.Where(r => r.Kind == ReminderKind.WarrantyExpiry))
-            {
-                await PlanWarrantyAsync(db, rule, today, zone, unitPlan, cancellationToken);
-            }
-
-            if (unitRules.Where(r => r.Kind.IsCareKind()).ToList() is { Count: > 0 } careRules)
-            {
-                await CarePlanner.PlanAsync(db, careRules, today, zone, unitPlan, cancellationToken);
-            }
-
-            await unitPlan.SaveAsync(cancellationToken);
-            added += unitPlan.Saved;
-        }
-
+        // The day's planning is marked done in the unit rules' last transaction, or on its own when there is none.
         var planned = rules.Where(r => r.IsEnabled).Select(r => r.Id).ToList();
-        if (planned.Count > 0)
+        Task MarkPlannedAsync(CancellationToken token) => planned.Count == 0
+            ? Task.CompletedTask
+            : db.ReminderRules.Where(r => planned.Contains(r.Id)).ExecuteUpdateAsync(set => set.SetProperty(r => r.PlannedOn, today), token);
+
+        var unitRules = rules.Where(r => r.IsEnabled && (r.Kind == ReminderKind.WarrantyExpiry || r.Kind.IsCareKind())).ToList();
+        if (unitRules.Count == 0)
         {
-            await db.ReminderRules.Where(r => planned.Contains(r.Id)).ExecuteUpdateAsync(set => set.SetProperty(r => r.PlannedOn, today), cancellationToken);
+            await MarkPlannedAsync(cancellationToken);
+            return added;
         }
 
-        return added;
+        var unitPlan = await UnitReminderPlan.LoadAsync(db, writes, unitRules.Select(r => r.Id).ToList(), today, null, cancellationToken);
+        foreach (var rule in unitRules.Where(r => r.Kind == ReminderKind.WarrantyExpiry))
+        {
+            await PlanWarrantyAsync(db, rule, today, zone, unitPlan, cancellationToken);
+        }
+
+        if (unitRules.Where(r => r.Kind.IsCareKind()).ToList() is { Count: > 0 } careRules)
+        {
+            await CarePlanner.PlanAsync(db, careRules, today, zone, unitPlan, cancellationToken);
+        }
+
+        await unitPlan.SaveAsync(cancellationToken, MarkPlannedAsync);
+        return added + unitPlan.Saved;
     }
 
     // Units whose warranty ends within reach of an offset, and those with pending reminders now out of reach (renewed for years,
@@ -155,7 +156,7 @@ public sealed class ReminderPlanner(IDbFactory<IRemindersDb> dbFactory, ITenantC
         }
 
         var rules = await db.ReminderRules.AsNoTracking().Where(r => r.IsEnabled && r.Kind == ReminderKind.WarrantyExpiry).ToListAsync(cancellationToken);
-        var unitPlan = await UnitReminderPlan.LoadAsync(db, rules.Select(r => r.Id).ToList(), today, serialNumberId, cancellationToken);
+        var unitPlan = await UnitReminderPlan.LoadAsync(db, writes, rules.Select(r => r.Id).ToList(), today, serialNumberId, cancellationToken);
         foreach (var rule in rules)
         {
             await PlanUnitsAsync(rule, [unit], today, zone, unitPlan, cancellationToken);

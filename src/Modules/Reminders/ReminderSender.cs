@@ -15,7 +15,7 @@ namespace AfterSales.Modules.Reminders;
 /// </summary>
 public sealed class ReminderSender(
     IDbFactory<IRemindersDb> dbFactory, ITenantContext tenantContext, IAssigneeDirectory staff, ReminderPlanner planner, RequestDesk desk, TimeProvider clock,
-    ILogger<ReminderSender> log, IPlanAllowance plan)
+    ILogger<ReminderSender> log, IPlanAllowance plan, ReminderWriteGate writes)
 {
     public const int BatchSize = 200;
 
@@ -46,6 +46,7 @@ public sealed class ReminderSender(
             }
 
             // Rows left pending (lost to another scan, waiting out a failure) are not taken again in this run.
+            var read = ids.Count;
             ids.RemoveAll(id => !seen.Add(id));
             if (ids.Count == 0)
             {
@@ -53,6 +54,11 @@ public sealed class ReminderSender(
             }
 
             sent += await SendAsync(ids, cancellationToken);
+            if (read < BatchSize)
+            {
+                // A short batch took every row due when it was read; rows falling due since are the next scan's.
+                break;
+            }
         }
 
         return sent;
@@ -86,15 +92,20 @@ public sealed class ReminderSender(
         // Care reminders hold while the unit still has them today: the planner's question asked again for the batch's units.
         var today = ReminderSchedule.Today(clock.GetUtcNow(), zone);
         var care = new Dictionary<Guid, HashSet<CareDue>>();
-        foreach (var rule in rules.Values.Where(r => r.Kind.IsCareKind()))
+        var careRules = rules.Values.Where(r => r.Kind.IsCareKind()).ToList();
+        var lookups = careRules.Count == 0
+            ? null
+            : await CareLookups.LoadAsync(db, careRules, today, cancellationToken, reminders.Where(r => rules[r.RuleId].Kind.IsCareKind() && r.SerialNumberId != null)
+                .Select(r => units.GetValueOrDefault(r.SerialNumberId!.Value)).OfType<Products.SerialNumber>().DistinctBy(u => u.Id).Select(CareUnitOf).ToList());
+        foreach (var rule in careRules)
         {
             var ruleUnits = reminders.Where(r => r.RuleId == rule.Id && r.SerialNumberId != null).Select(r => units.GetValueOrDefault(r.SerialNumberId!.Value))
                 .OfType<Products.SerialNumber>().DistinctBy(u => u.Id).Select(CareUnitOf).ToList();
-            care[rule.Id] = await CarePlanner.WantedAsync(db, rule, ruleUnits, today, cancellationToken);
+            care[rule.Id] = await CarePlanner.WantedAsync(db, rule, ruleUnits, today, cancellationToken, lookups);
         }
 
-        var consumableIds = reminders.Select(r => r.ConsumableId).Where(id => id != Guid.Empty).Distinct().ToList();
-        var consumables = consumableIds.Count == 0 ? [] : await db.ModelConsumables.AsNoTracking().Where(c => consumableIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+        // A replacement reminder names its consumable; one no longer in the lookups has lost its lifetime and is cancelled unsent.
+        var consumables = (lookups?.Consumables ?? []).ToDictionary(c => c.Id, c => c.Name);
         var context = new SendContext(tenant.Name, zone, zh, units, requests, standings, customers, assignees,
             new Dictionary<string, IReadOnlyList<StaffContact>>(StringComparer.Ordinal), care, consumables);
         var replan = new HashSet<Guid>();
@@ -121,25 +132,29 @@ public sealed class ReminderSender(
             outcomes.Add((reminder, outcome));
         }
 
-        await LimitEmailsAsync(outcomes, cancellationToken);
         var sent = 0;
-        foreach (var (reminder, outcome) in outcomes)
-        {
-            Apply(db, reminder, outcome, now);
-        }
-
         var claimed = new HashSet<long>();
-        try
+        // The allowance's counter and the batch are written in one turn (ReminderWriteGate).
+        using (await writes.EnterAsync(db, cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-            sent = outcomes.Count(o => o.Outcome.Kind == OutcomeKind.Send);
-            claimed.UnionWith(outcomes.Where(o => o.Outcome.Kind == OutcomeKind.Send).Select(o => o.Reminder.Id));
-        }
-        catch (DbUpdateException)
-        {
-            Forget(db);
-            sent = await SaveOneByOneAsync(db, outcomes.Where(o => o.Outcome.Kind != OutcomeKind.Fail).Select(o => (o.Reminder.Id, o.Outcome)).ToList(), now, claimed,
-                cancellationToken);
+            await LimitEmailsAsync(outcomes, cancellationToken);
+            foreach (var (reminder, outcome) in outcomes)
+            {
+                Apply(db, reminder, outcome, now);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                sent = outcomes.Count(o => o.Outcome.Kind == OutcomeKind.Send);
+                claimed.UnionWith(outcomes.Where(o => o.Outcome.Kind == OutcomeKind.Send).Select(o => o.Reminder.Id));
+            }
+            catch (DbUpdateException)
+            {
+                Forget(db);
+                sent = await SaveOneByOneAsync(db, outcomes.Where(o => o.Outcome.Kind != OutcomeKind.Fail).Select(o => (o.Reminder.Id, o.Outcome)).ToList(), now, claimed,
+                    cancellationToken);
+            }
         }
 
         db.ChangeTracker.Clear();

@@ -9,7 +9,11 @@ public static class RemindersModule
 {
     public static IServiceCollection AddRemindersModule(this IServiceCollection services, IConfiguration configuration)
     {
+        // Tenants are planned and sent side by side: each is a short series of reads and one write, so with one at a time a core
+        // waits on the database and the database on a core.
+        services.AddSingleton(new ReminderScanOptions(Math.Clamp(configuration.GetValue("Reminders:ScanParallelism", Environment.ProcessorCount), 1, 16)));
         services.AddSingleton<ReminderScan>();
+        services.AddSingleton<ReminderWriteGate>();
         services.AddScoped<ReminderPlanner>();
         services.AddScoped<ReminderSender>();
         services.AddScoped<ReminderBook>();

@@ -13,12 +13,14 @@ public sealed class UnitReminderPlan
     public const int FlushRows = 5000;
 
     private readonly IRemindersDb db;
+    private readonly ReminderWriteGate writes;
     private readonly ILookup<(Guid RuleId, Guid UnitId), DueReminder> existing;
     private readonly List<DueReminder> added = [];
 
-    private UnitReminderPlan(IRemindersDb db, ILookup<(Guid RuleId, Guid UnitId), DueReminder> existing)
+    private UnitReminderPlan(IRemindersDb db, ReminderWriteGate writes, ILookup<(Guid RuleId, Guid UnitId), DueReminder> existing)
     {
         this.db = db;
+        this.writes = writes;
         this.existing = existing;
     }
 
@@ -29,7 +31,7 @@ public sealed class UnitReminderPlan
     /// Reads the rules' pending reminders and those due on or after the catch-up window's first day (of <paramref name="unitId"/>
     /// only, when given): no reminder a planner wants today is older, so the ones before it cannot be asked for again.
     /// </summary>
-    public static async Task<UnitReminderPlan> LoadAsync(IRemindersDb db, IReadOnlyCollection<Guid> ruleIds, DateOnly today, Guid? unitId,
+    public static async Task<UnitReminderPlan> LoadAsync(IRemindersDb db, ReminderWriteGate writes, IReadOnlyCollection<Guid> ruleIds, DateOnly today, Guid? unitId,
         CancellationToken cancellationToken)
     {
         var from = today.AddDays(-ReminderSchedule.CatchUpDays);
@@ -39,7 +41,7 @@ public sealed class UnitReminderPlan
                 .Where(r => ruleIds.Contains(r.RuleId) && r.SerialNumberId != null && (unitId == null || r.SerialNumberId == unitId)
                             && (r.State == DueReminderState.Pending || r.DueDate >= from))
                 .ToListAsync(cancellationToken);
-        return new UnitReminderPlan(db, rows.ToLookup(r => (r.RuleId, r.SerialNumberId!.Value)));
+        return new UnitReminderPlan(db, writes, rows.ToLookup(r => (r.RuleId, r.SerialNumberId!.Value)));
     }
 
     /// <summary>The rule's reminders of these units that can still matter.</summary>
@@ -70,10 +72,11 @@ public sealed class UnitReminderPlan
         }
     }
 
-    /// <summary>Saves the queued rows and the changes in one transaction.</summary>
-    public async Task SaveAsync(CancellationToken cancellationToken)
+    /// <summary>Saves the queued rows and the changes in one transaction, with <paramref name="alsoWrite"/> last.</summary>
+    public async Task SaveAsync(CancellationToken cancellationToken, Func<CancellationToken, Task>? alsoWrite = null)
     {
-        if (await DueReminder.SavePlannedAsync(db, added, cancellationToken))
+        using var turn = await writes.EnterAsync(db, cancellationToken);
+        if (await DueReminder.SavePlannedAsync(db, added, cancellationToken, alsoWrite))
         {
             Saved += added.Count;
         }

@@ -2128,8 +2128,6 @@ namespace AfterSales.Host.Data.Migrations.SqlServer
 
                     b.HasIndex("ServiceRequestId");
 
-                    b.HasIndex("State", "DueAt");
-
                     b.HasIndex("TenantId", "State", "DueAt");
 
                     b.HasIndex("TenantId", "RuleId", "CustomerId", "DueDate")

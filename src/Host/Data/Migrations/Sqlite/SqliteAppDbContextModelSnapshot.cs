@@ -2112,8 +2112,6 @@ namespace AfterSales.Host.Data.Migrations.Sqlite
 
                     b.HasIndex("ServiceRequestId");
 
-                    b.HasIndex("State", "DueAt");
-
                     b.HasIndex("TenantId", "State", "DueAt");
 
                     b.HasIndex("TenantId", "RuleId", "CustomerId", "DueDate")
