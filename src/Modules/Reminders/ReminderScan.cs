@@ -9,9 +9,10 @@ using Quartz;
 namespace AfterSales.Modules.Reminders;
 
 /// <summary>
-/// One job for every tenant's reminders instead of a trigger per unit or rule: it plans the rules not planned today, then sends
-/// the due-reminder rows due by now, tenant by tenant in its own tenant scope, the tenant waiting longest first. A reminder missed while the
-/// host was down is still pending with its time in the past, so the next scan sends it.
+/// One job for every tenant's reminders instead of a trigger per unit or rule: tenant by tenant, each in its own tenant scope, it
+/// plans the rules not planned today and then sends the tenant's rows due by now; the tenants with rows waiting longest go first,
+/// and several tenants are taken at a time (<see cref="ReminderScanOptions"/>). A reminder missed while the host was down is still
+/// pending with its time in the past, so the next scan sends it.
 /// </summary>
 public sealed class ReminderScan(IServiceScopeFactory scopes, TenantScopeFactory tenantScopes, TimeProvider clock, ReminderScanOptions options, ILogger<ReminderScan> log)
 {
@@ -19,18 +20,27 @@ public sealed class ReminderScan(IServiceScopeFactory scopes, TenantScopeFactory
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
         var started = clock.GetTimestamp();
-        var tenants = await TenantsWithRulesAsync(cancellationToken);
-        var planned = await ForEachTenantAsync(tenants, (sp, token) => sp.GetRequiredService<ReminderPlanner>().PlanDueRulesAsync(token), cancellationToken);
+        var waiting = await TenantsWithDueAsync(cancellationToken);
+        var tenants = waiting.Concat((await TenantsWithRulesAsync(cancellationToken)).Except(waiting)).ToList();
+        var planned = 0;
+        var sent = 0;
+        // Planned and sent in one scope: a scope per tenant and step was a good part of a scan over many small tenants, and a
+        // batch of due rows taken across tenants held one or two rows of each (docs/benchmarks.md).
+        await Parallel.ForEachAsync(tenants, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken },
+            async (tenantId, token) =>
+            {
+                if (await tenantScopes.CreateScopeAsync(tenantId, "reminders", token) is not { } opened)
+                {
+                    return;
+                }
 
-        var planning = clock.GetElapsedTime(started);
+                await using var scope = opened;
+                Interlocked.Add(ref planned, await InTenantAsync(tenantId, "planning", () => scope.ServiceProvider.GetRequiredService<ReminderPlanner>().PlanDueRulesAsync(token)));
+                Interlocked.Add(ref sent, await InTenantAsync(tenantId, "sending", () => scope.ServiceProvider.GetRequiredService<ReminderSender>().SendDueAsync(null, token)));
+            });
 
-        // Each tenant's due rows in one scope, oldest first: a batch taken across tenants by due time holds one or two rows of each,
-        // and a scope per row was most of the scan's time (docs/benchmarks.md).
-        var sent = await ForEachTenantAsync(await TenantsWithDueAsync(cancellationToken),
-            (sp, token) => sp.GetRequiredService<ReminderSender>().SendDueAsync(null, token), cancellationToken);
-
-        log.LogInformation("Reminder scan: planned {Planned} reminders of {Tenants} tenants in {Planning:F1} s, sent {Sent} in {Sending:F1} s",
-            planned, tenants.Count, planning.TotalSeconds, sent, (clock.GetElapsedTime(started) - planning).TotalSeconds);
+        log.LogInformation("Reminder scan: planned {Planned} and sent {Sent} reminders of {Tenants} tenants in {Seconds:F1} s",
+            planned, sent, tenants.Count, clock.GetElapsedTime(started).TotalSeconds);
         return sent;
     }
 
@@ -61,32 +71,16 @@ public sealed class ReminderScan(IServiceScopeFactory scopes, TenantScopeFactory
             .Where(t => t.Oldest != null).OrderBy(t => t.Oldest).Select(t => t.Tenant).ToListAsync(cancellationToken);
     }
 
-    // In list order, up to the configured number of tenants at a time.
-    private async Task<int> ForEachTenantAsync(IReadOnlyList<string> tenantIds, Func<IServiceProvider, CancellationToken, Task<int>> work,
-        CancellationToken cancellationToken)
+    // One tenant's trouble must not hold back its other step nor the other tenants' reminders.
+    private async Task<int> InTenantAsync(string tenantId, string step, Func<Task<int>> work)
     {
-        var total = 0;
-        await Parallel.ForEachAsync(tenantIds, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken },
-            async (tenantId, token) => Interlocked.Add(ref total, await InTenantAsync(tenantId, work, token)));
-        return total;
-    }
-
-    private async Task<int> InTenantAsync(string tenantId, Func<IServiceProvider, CancellationToken, Task<int>> work, CancellationToken cancellationToken)
-    {
-        if (await tenantScopes.CreateScopeAsync(tenantId, "reminders", cancellationToken) is not { } opened)
-        {
-            return 0;
-        }
-
-        await using var scope = opened;
         try
         {
-            return await work(scope.ServiceProvider, cancellationToken);
+            return await work();
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // One tenant's trouble must not hold back the others' reminders.
-            log.LogError(exception, "Reminders of tenant {Tenant} failed", tenantId);
+            log.LogError(exception, "Reminder {Step} of tenant {Tenant} failed", step, tenantId);
             return 0;
         }
     }
