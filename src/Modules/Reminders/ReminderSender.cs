@@ -92,15 +92,14 @@ public sealed class ReminderSender(
         // Care reminders hold while the unit still has them today: the planner's question asked again for the batch's units.
         var today = ReminderSchedule.Today(clock.GetUtcNow(), zone);
         var care = new Dictionary<Guid, HashSet<CareDue>>();
-        var careRules = rules.Values.Where(r => r.Kind.IsCareKind()).ToList();
-        var lookups = careRules.Count == 0
+        var careUnits = rules.Values.Where(r => r.Kind.IsCareKind()).ToDictionary(rule => rule, rule => reminders
+            .Where(r => r.RuleId == rule.Id && r.SerialNumberId != null).Select(r => units.GetValueOrDefault(r.SerialNumberId!.Value))
+            .OfType<Products.SerialNumber>().DistinctBy(u => u.Id).Select(CareUnitOf).ToList());
+        var lookups = careUnits.Count == 0
             ? null
-            : await CareLookups.LoadAsync(db, careRules, today, cancellationToken, reminders.Where(r => rules[r.RuleId].Kind.IsCareKind() && r.SerialNumberId != null)
-                .Select(r => units.GetValueOrDefault(r.SerialNumberId!.Value)).OfType<Products.SerialNumber>().DistinctBy(u => u.Id).Select(CareUnitOf).ToList());
-        foreach (var rule in careRules)
+            : await CareLookups.LoadAsync(db, careUnits.Keys.ToList(), today, cancellationToken, careUnits.Values.SelectMany(u => u).DistinctBy(u => u.Id).ToList());
+        foreach (var (rule, ruleUnits) in careUnits)
         {
-            var ruleUnits = reminders.Where(r => r.RuleId == rule.Id && r.SerialNumberId != null).Select(r => units.GetValueOrDefault(r.SerialNumberId!.Value))
-                .OfType<Products.SerialNumber>().DistinctBy(u => u.Id).Select(CareUnitOf).ToList();
             care[rule.Id] = await CarePlanner.WantedAsync(db, rule, ruleUnits, today, cancellationToken, lookups);
         }
 
